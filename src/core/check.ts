@@ -1,0 +1,228 @@
+/** The engine: sheets in, report out (SPEC §2–§5, §7). Pure: no host, no I/O. */
+import { messages, type Lang } from '../i18n/messages';
+import { columnLetter, dayFromIso, isoFromDay, type SheetData } from './cells';
+import { columnIndex } from './column-index';
+import type { SheetKind } from './fields';
+import {
+  duplicateTracker,
+  formatDateVi,
+  INSPECTION_RULES,
+  REGISTRY_RULES,
+  TASK_RULES,
+  type EvaluatedTask,
+  type RuleContext,
+} from './findings';
+import { detectHeader, isOwnSheetName, type ColumnMap, type HeaderMatch } from './header';
+import { applyQuota, suggest, type Rated } from './levels';
+import { readInspection, readRegistry, readTask, type InspectionRecord, type RegistryRecord } from './records';
+import type { Finding, Report, SheetReport, TaskReport, UnitReport } from './report';
+import {
+  DEFAULT_RUBRIC_2023,
+  DEFAULT_RUBRIC_2026,
+  ruleSetForYear,
+  type Rubric2023,
+  type Rubric2026,
+  type Rubrics,
+  type RuleSet,
+} from './rubric';
+import { countTask, due, newTally, type UnitTally } from './scoring';
+import type { MappingOverride } from './settings';
+import { CALENDAR_DAYS, taskStatus, workingDays } from './status';
+import { recordRows } from './table';
+import { UnitDirectory, UnitSpelling } from './units';
+import { validDay, type UnitName } from './values';
+
+export interface CheckOptions {
+  /** The as-of date D, "YYYY-MM-DD". */
+  readonly asOf: string;
+  /** Rule set; by default the one in force in the year of D. */
+  readonly rules?: RuleSet;
+  readonly lang?: Lang;
+  readonly workingDays?: boolean;
+  readonly holidays?: readonly string[];
+  readonly rubrics?: Rubrics;
+  /** Confirmed mappings by sheet name; they replace detection for that sheet. */
+  readonly mappings?: Readonly<Record<string, MappingOverride>>;
+}
+
+export interface RecognisedSheet {
+  readonly sheet: SheetData;
+  readonly header: HeaderMatch;
+  readonly rows: readonly number[];
+}
+
+export interface Classification {
+  readonly recognised: RecognisedSheet[];
+  readonly ignored: { name: string; reason: string }[];
+}
+
+function headerFromOverride(m: MappingOverride): HeaderMatch {
+  const columns: Record<string, number> = {};
+  for (const [field, letters] of Object.entries(m.columns)) columns[field] = columnIndex(letters);
+  return { kind: m.kind, headerRow: m.headerRow - 1, columns };
+}
+
+
+/** SPEC §2: recognise each sheet by its header row (or the user's confirmed mapping). */
+export function classifySheets(sheets: readonly SheetData[], opts: Pick<CheckOptions, 'lang' | 'mappings'>): Classification {
+  const msg = messages(opts.lang ?? 'vi');
+  const recognised: RecognisedSheet[] = [];
+  const ignored: { name: string; reason: string }[] = [];
+  for (const sheet of sheets) {
+    if (isOwnSheetName(sheet.name)) {
+      ignored.push({ name: sheet.name, reason: msg.ignoredOwnSheet() });
+      continue;
+    }
+    const override = opts.mappings?.[sheet.name];
+    const header = override ? headerFromOverride(override) : detectHeader(sheet);
+    if (header === null) {
+      ignored.push({ name: sheet.name, reason: msg.ignoredNoHeader() });
+      continue;
+    }
+    recognised.push({ sheet, header, rows: recordRows(sheet, header) });
+  }
+  return { recognised, ignored };
+}
+
+function columnLetters(columns: ColumnMap): Record<string, string> {
+  const out: Record<string, string> = {};
+  const spec = Object.entries(columns).sort((a, b) => a[1] - b[1]);
+  for (const [field, col] of spec) out[field] = columnLetter(col);
+  return out;
+}
+
+function rubricFor(rules: RuleSet, rubrics: Rubrics | undefined): Rubric2023 | Rubric2026 {
+  return rules === '2023' ? (rubrics?.['2023'] ?? DEFAULT_RUBRIC_2023) : (rubrics?.['2026'] ?? DEFAULT_RUBRIC_2026);
+}
+
+/** Units are tallied in the order they are first met: registry, then lead units, then inspected units. */
+class UnitBook {
+  private readonly tallies = new Map<string, UnitTally>();
+  constructor(private readonly spelling: UnitSpelling) {}
+
+  get(key: string): UnitTally {
+    let t = this.tallies.get(key);
+    if (!t) this.tallies.set(key, (t = newTally(key, this.spelling.nameOf(key))));
+    return t;
+  }
+
+  all(): UnitTally[] {
+    for (const t of this.tallies.values()) t.name = this.spelling.nameOf(t.key);
+    return [...this.tallies.values()];
+  }
+}
+
+export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions): Report {
+  const lang = opts.lang ?? 'vi';
+  const msg = messages(lang);
+  const asOf = dayFromIso(opts.asOf);
+  if (asOf === null) throw new RangeError(`as-of date is not a calendar date: ${opts.asOf}`);
+  const rules = opts.rules ?? ruleSetForYear(Number(opts.asOf.slice(0, 4)));
+  const rubric = rubricFor(rules, opts.rubrics);
+  const days = opts.workingDays
+    ? workingDays((opts.holidays ?? []).map(dayFromIso).filter((d): d is number => d !== null))
+    : CALENDAR_DAYS;
+
+  const { recognised, ignored } = classifySheets(sheets, opts);
+  const byKind = (kind: SheetKind) => recognised.filter((s) => s.header.kind === kind);
+
+  const registrySheets = byKind('registry');
+  const registryRecords: RegistryRecord[] = [];
+  for (const s of registrySheets) for (const r of s.rows) registryRecords.push(readRegistry(s.sheet, r, s.header.columns));
+  const registry = registrySheets.length > 0 ? new UnitDirectory(registryRecords) : null;
+  const spelling = new UnitSpelling(registry);
+  const book = new UnitBook(spelling);
+  for (const e of registry?.entries ?? []) {
+    const t = book.get(e.key);
+    t.type = e.type;
+    t.head = e.head;
+    t.disciplined = e.disciplined;
+  }
+
+  const ctx: RuleContext = { asOf, msg, registry, formatDate: lang === 'vi' ? formatDateVi : isoFromDay };
+  const findings: Finding[] = [];
+  const emit = (f: Finding) => findings.push(f);
+  const tasks: TaskReport[] = [];
+  const sheetReports: SheetReport[] = [];
+  const countedInspections: InspectionRecord[] = [];
+  const registryByRow = new Map(registryRecords.map((r) => [`${r.sheet}\u0000${r.row}`, r]));
+
+  const seeInOrder = (cells: { col: number | undefined; units: readonly UnitName[] }[]) => {
+    cells.sort((a, b) => (a.col ?? 0) - (b.col ?? 0));
+    for (const c of cells) for (const u of c.units) spelling.see(u);
+  };
+
+  for (const s of recognised) {
+    const { sheet, header, rows } = s;
+    sheetReports.push({ name: sheet.name, kind: header.kind, headerRow: header.headerRow + 1, dataRows: rows.length, columns: columnLetters(header.columns) });
+    if (header.kind === 'task') {
+      const duplicateTask = duplicateTracker();
+      for (const row of rows) {
+        const record = readTask(sheet, row, header.columns);
+        seeInOrder([
+          { col: header.columns.leadUnit, units: record.leads },
+          { col: header.columns.coUnits, units: record.coUnits },
+        ]);
+        const result = taskStatus(validDay(record.deadline), validDay(record.completed), asOf, days);
+        const task: EvaluatedTask = { record, result };
+        for (const rule of TASK_RULES) rule(task, ctx, emit);
+        duplicateTask(task, ctx, emit);
+        for (const u of record.leads) countTask(book.get(u.key), result.status);
+        tasks.push({
+          sheet: sheet.name,
+          row: row + 1,
+          leadUnits: record.leads.map((u) => u.key),
+          deadline: isoOrNull(validDay(record.deadline)),
+          completed: isoOrNull(validDay(record.completed)),
+          status: result.status,
+          daysLate: result.daysLate,
+        });
+      }
+    } else if (header.kind === 'inspection') {
+      for (const row of rows) {
+        const record = readInspection(sheet, row, header.columns);
+        seeInOrder([{ col: header.columns.unit, units: record.units }]);
+        for (const rule of INSPECTION_RULES) rule(record, ctx, emit);
+        const date = validDay(record.date);
+        if (date === null || date <= asOf) countedInspections.push(record);
+      }
+    } else {
+      for (const row of rows) {
+        const record = registryByRow.get(`${sheet.name}\u0000${row}`)!;
+        for (const rule of REGISTRY_RULES) rule(record, ctx, emit);
+      }
+    }
+  }
+
+  for (const insp of countedInspections) {
+    const count = insp.violations.kind === 'count' ? insp.violations.count : 0;
+    for (const u of insp.units) book.get(u.key).violations += count;
+  }
+
+  for (const t of tasks) t.leadUnits = t.leadUnits.map((key) => spelling.nameOf(key));
+
+  const rated: Rated[] = book.all().map((tally) => ({ tally, suggestion: suggest(tally, rules, rubric, msg) }));
+  applyQuota(rated, rubric.quota, msg);
+  const units: UnitReport[] = rated.map(({ tally: t, suggestion: s }) => ({
+    name: t.name,
+    type: t.type,
+    head: t.head,
+    due: due(t),
+    doneOnTime: t.doneOnTime,
+    doneLate: t.doneLate,
+    openOverdue: t.openOverdue,
+    openOnTime: t.openOnTime,
+    violations: t.violations,
+    disciplined: t.disciplined,
+    score: s.score,
+    level: s.level,
+    reasons: s.reasons,
+  }));
+
+  return { version: 1, asOf: opts.asOf, sheets: sheetReports, tasks, findings, units, ignoredSheets: ignored, rules };
+}
+
+function isoOrNull(day: number | null): string | null {
+  return day === null ? null : isoFromDay(day);
+}
+

@@ -1,0 +1,183 @@
+/**
+ * SPEC §6 sheets the add-in owns: "KQ Đánh giá" (scores) and "KQ Kiểm tra" (findings), laid out
+ * from a report without any host so that every adapter writes the same content.
+ */
+import { messages, type Lang } from '../i18n/messages';
+import type { Finding, Level, Report, UnitReport } from './report';
+import { RULE_IDS } from './report';
+
+export const SCORES_SHEET = 'KQ Đánh giá';
+export const FINDINGS_SHEET = 'KQ Kiểm tra';
+
+export type OwnedCell = string | number | null;
+
+export interface OwnedColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly format?: 'integer' | 'score' | 'text';
+}
+
+export interface OwnedLink {
+  /** 0-based index into `rows`, and column. */
+  readonly row: number;
+  readonly col: number;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface OwnedSheet {
+  readonly name: string;
+  /** Lines above the table (title, as-of date, rule set). */
+  readonly title: readonly string[];
+  readonly columns: readonly OwnedColumn[];
+  readonly rows: readonly (readonly OwnedCell[])[];
+  /** Excel table name (letters, digits, underscores). */
+  readonly tableName: string;
+  /** Column shown as data bars / bar chart, with the category column that names each bar. */
+  readonly chart?: { readonly valueCol: number; readonly categoryCol: number; readonly title: string };
+  readonly links: readonly OwnedLink[];
+}
+
+/** 0-based sheet row of the table's header: the title lines, then one blank row. */
+export function tableHeaderRow(s: OwnedSheet): number {
+  return s.title.length + (s.title.length > 0 ? 1 : 0);
+}
+
+const T = {
+  vi: {
+    scoresTitle: 'KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐƠN VỊ (đề xuất, lãnh đạo quyết định)',
+    findingsTitle: 'KẾT QUẢ KIỂM TRA SỐ LIỆU THEO DÕI NHIỆM VỤ',
+    asOf: (d: string, rules: string) => `Tính đến ngày ${d}; quy định áp dụng: ${rules === '2023' ? 'Nghị định 90/2020, 48/2023 (2023–2025)' : 'Nghị định 335/2025 (từ 2026)'}`,
+    unit: 'Đơn vị',
+    type: 'Loại đơn vị',
+    head: 'Người đứng đầu',
+    headCap: 'Mức tối đa của người đứng đầu',
+    due: 'Đến hạn',
+    onTime: 'Đúng hạn',
+    late: 'Trễ hạn',
+    openOverdue: 'Quá hạn chưa xong',
+    openOnTime: 'Chưa đến hạn',
+    violations: 'Vi phạm',
+    score: 'Điểm',
+    level: 'Mức đề xuất',
+    reasons: 'Lý do',
+    chart: 'Điểm của các đơn vị',
+    sheet: 'Trang tính',
+    cell: 'Ô',
+    rule: 'Quy tắc',
+    severity: 'Mức độ',
+    message: 'Nội dung',
+    count: (n: number) => `${n} phát hiện`,
+  },
+  en: {
+    scoresTitle: 'UNIT EVALUATION (suggested; the leader decides)',
+    findingsTitle: 'FINDINGS IN THE TRACKING SHEETS',
+    asOf: (d: string, rules: string) => `As of ${d}; rules: ${rules === '2023' ? 'Decrees 90/2020 and 48/2023 (2023–2025)' : 'Decree 335/2025 (from 2026)'}`,
+    unit: 'Unit',
+    type: 'Unit type',
+    head: 'Head',
+    headCap: "Head's level at most",
+    due: 'Due',
+    onTime: 'On time',
+    late: 'Late',
+    openOverdue: 'Open overdue',
+    openOnTime: 'Not yet due',
+    violations: 'Violations',
+    score: 'Score',
+    level: 'Suggested level',
+    reasons: 'Reasons',
+    chart: 'Unit scores',
+    sheet: 'Sheet',
+    cell: 'Cell',
+    rule: 'Rule',
+    severity: 'Severity',
+    message: 'Message',
+    count: (n: number) => `${n} findings`,
+  },
+} as const;
+
+export function levelLabel(level: Level, lang: Lang): string {
+  return messages(lang)[`level_${level}`]();
+}
+
+function scoreRow(u: UnitReport, lang: Lang): OwnedCell[] {
+  const late = u.doneLate + u.openOverdue;
+  return [
+    u.name,
+    u.type,
+    u.head,
+    u.head === null ? null : levelLabel(u.level, lang),
+    u.due,
+    u.doneOnTime,
+    late,
+    u.openOverdue,
+    u.openOnTime,
+    u.violations,
+    u.score,
+    levelLabel(u.level, lang),
+    u.reasons.join('; '),
+  ];
+}
+
+export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
+  const t = T[lang];
+  return {
+    name: SCORES_SHEET,
+    title: [t.scoresTitle, t.asOf(report.asOf, report.rules)],
+    columns: [
+      { header: t.unit, width: 36, format: 'text' },
+      { header: t.type, width: 18, format: 'text' },
+      { header: t.head, width: 22, format: 'text' },
+      { header: t.headCap, width: 26, format: 'text' },
+      { header: t.due, width: 9, format: 'integer' },
+      { header: t.onTime, width: 9, format: 'integer' },
+      { header: t.late, width: 9, format: 'integer' },
+      { header: t.openOverdue, width: 12, format: 'integer' },
+      { header: t.openOnTime, width: 11, format: 'integer' },
+      { header: t.violations, width: 9, format: 'integer' },
+      { header: t.score, width: 9, format: 'score' },
+      { header: t.level, width: 28, format: 'text' },
+      { header: t.reasons, width: 60, format: 'text' },
+    ],
+    rows: report.units.map((u) => scoreRow(u, lang)),
+    tableName: 'KQ_DanhGia',
+    chart: { valueCol: 10, categoryCol: 0, title: t.chart },
+    links: [],
+  };
+}
+
+const RULE_ORDER = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
+
+export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
+  const t = T[lang];
+  const msg = messages(lang);
+  const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
+  const sorted: Finding[] = [...report.findings].sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0),
+  );
+  return {
+    name: FINDINGS_SHEET,
+    title: [t.findingsTitle, `${t.asOf(report.asOf, report.rules)} — ${t.count(report.findings.length)}`],
+    columns: [
+      { header: t.sheet, width: 24, format: 'text' },
+      { header: t.cell, width: 8, format: 'text' },
+      { header: t.rule, width: 26, format: 'text' },
+      { header: t.severity, width: 10, format: 'text' },
+      { header: t.message, width: 70, format: 'text' },
+    ],
+    rows: sorted.map((f) => [f.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message]),
+    tableName: 'KQ_KiemTra',
+    links: sorted.map((f, i) => ({ row: i, col: 1, sheet: f.sheet, cell: f.cell })),
+  };
+}
+
+function rowOf(cell: string): number {
+  return Number(/\d+$/.exec(cell)?.[0] ?? 0);
+}
+
+export function ownedSheets(report: Report, lang: Lang): OwnedSheet[] {
+  return [scoresSheet(report, lang), findingsSheet(report, lang)];
+}

@@ -1,0 +1,111 @@
+/** SPEC §7: the report, the one model every host renders. */
+import { z } from 'zod';
+import type { Lang } from '../i18n/messages';
+
+export const SEVERITIES = ['error', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RULE_IDS = [
+  'unassigned',
+  'multiple-leads',
+  'unknown-unit',
+  'overdue',
+  'late-completion',
+  'missing-deadline',
+  'invalid-date',
+  'invalid-value',
+  'deadline-before-assigned',
+  'completed-before-assigned',
+  'completed-after-as-of',
+  'duplicate-task',
+  'status-conflict',
+  'invalid-violations',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const SEVERITY_OF: Readonly<Record<RuleId, Severity>> = {
+  unassigned: 'error',
+  'multiple-leads': 'error',
+  'unknown-unit': 'warning',
+  overdue: 'error',
+  'late-completion': 'warning',
+  'missing-deadline': 'warning',
+  'invalid-date': 'error',
+  'invalid-value': 'error',
+  'deadline-before-assigned': 'error',
+  'completed-before-assigned': 'error',
+  'completed-after-as-of': 'error',
+  'duplicate-task': 'warning',
+  'status-conflict': 'warning',
+  'invalid-violations': 'error',
+};
+
+export const LEVELS = ['excellent', 'good', 'completed', 'not_completed'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const TASK_STATUSES = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SheetReportSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['task', 'inspection', 'registry']),
+  headerRow: z.number().int().positive(),
+  dataRows: z.number().int().nonnegative(),
+  columns: z.record(z.string(), z.string().regex(/^[A-Z]+$/)),
+});
+
+export const TaskReportSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  leadUnits: z.array(z.string()),
+  deadline: isoDate.nullable(),
+  completed: isoDate.nullable(),
+  status: z.enum(TASK_STATUSES),
+  daysLate: z.number().int().nonnegative(),
+});
+
+export const FindingSchema = z.object({
+  sheet: z.string(),
+  cell: z.string().regex(/^[A-Z]+[1-9]\d*$/),
+  rule: z.enum(RULE_IDS),
+  severity: z.enum(SEVERITIES),
+  message: z.string().min(1),
+});
+
+export const UnitReportSchema = z.object({
+  name: z.string(),
+  type: z.string().nullable(),
+  head: z.string().nullable(),
+  due: z.number().int().nonnegative(),
+  doneOnTime: z.number().int().nonnegative(),
+  doneLate: z.number().int().nonnegative(),
+  openOverdue: z.number().int().nonnegative(),
+  openOnTime: z.number().int().nonnegative(),
+  violations: z.number().int().nonnegative(),
+  disciplined: z.boolean(),
+  score: z.number(),
+  level: z.enum(LEVELS),
+  reasons: z.array(z.string()),
+});
+
+export const ReportSchema = z.object({
+  version: z.literal(1),
+  asOf: isoDate,
+  sheets: z.array(SheetReportSchema),
+  tasks: z.array(TaskReportSchema),
+  findings: z.array(FindingSchema),
+  units: z.array(UnitReportSchema),
+  ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
+  rules: z.enum(['2023', '2026']),
+});
+
+export type SheetReport = z.infer<typeof SheetReportSchema>;
+export type TaskReport = z.infer<typeof TaskReportSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type UnitReport = z.infer<typeof UnitReportSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+
+/** What a run was asked for, kept beside the report for hosts that render it. */
+export interface RunInfo {
+  readonly lang: Lang;
+}

@@ -1,0 +1,147 @@
+/** SPEC §2 "Values": dates, units, status text, violations, Excel errors. */
+import { cellText, dayFromSerial, dayFromYmd, isDateCell, isEmpty, isErrorCell, type CellValue } from './cells';
+import { containsWords, FoldCache, fold } from './fold';
+
+export type DateValue =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'error'; readonly code: string }
+  | { readonly kind: 'date'; readonly day: number }
+  | { readonly kind: 'invalid'; readonly text: string };
+
+const EMPTY: DateValue = { kind: 'empty' };
+const MAX_SERIAL = 2958465;
+const TIME = String.raw`(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?`;
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`);
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})${TIME}$`);
+const SPELT = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})(?: \d{1,2} \d{2}(?: \d{2})?)?$/;
+
+/** Parse date text in the SPEC's forms; null when it is not one of them or not a real date. */
+export function parseDateText(raw: string): number | null {
+  const text = raw.trim();
+  let m = DAY_FIRST.exec(text);
+  if (m) {
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    return dayFromYmd(year, Number(m[3]), Number(m[1]));
+  }
+  m = YEAR_FIRST.exec(text);
+  if (m) return dayFromYmd(Number(m[1]), Number(m[3]), Number(m[4]));
+  if (/ng/i.test(text)) {
+    m = SPELT.exec(fold(text));
+    if (m) return dayFromYmd(Number(m[3]), Number(m[2]), Number(m[1]));
+  }
+  return null;
+}
+
+/** Read a cell of a date column. */
+export function parseDate(v: CellValue | undefined): DateValue {
+  if (v === null || v === undefined) return EMPTY;
+  if (isDateCell(v)) return { kind: 'date', day: Math.floor(v.date) };
+  if (typeof v === 'number') {
+    return v >= 1 && v <= MAX_SERIAL ? { kind: 'date', day: dayFromSerial(v) } : { kind: 'invalid', text: String(v) };
+  }
+  if (isErrorCell(v)) return { kind: 'error', code: v.error };
+  if (typeof v === 'string') {
+    if (v.trim() === '') return EMPTY;
+    const day = parseDateText(v);
+    return day === null ? { kind: 'invalid', text: v.trim() } : { kind: 'date', day };
+  }
+  return { kind: 'invalid', text: cellText(v) };
+}
+
+export function validDay(d: DateValue): number | null {
+  return d.kind === 'date' ? d.day : null;
+}
+
+/** SPEC §2 unit identity: folded name with "UBND xã …" = "xã …" and "P. …" = "Phòng …". */
+export function unitKeyOfFolded(f: string): string {
+  for (const p of ['ubnd ', 'uy ban nhan dan ']) {
+    if (f.startsWith(p)) {
+      const rest = f.slice(p.length);
+      if (rest.startsWith('xa ') || rest.startsWith('phuong ') || rest.startsWith('thi tran ') || rest.startsWith('dac khu ')) {
+        return rest;
+      }
+    }
+  }
+  return f.startsWith('p ') ? 'phong ' + f.slice(2) : f;
+}
+
+const unitFolds = new FoldCache();
+
+export function unitKey(name: string): string {
+  return unitKeyOfFolded(unitFolds.fold(name));
+}
+
+export interface UnitName {
+  /** As written, trimmed, spaces collapsed. */
+  readonly name: string;
+  readonly key: string;
+}
+
+const UNIT_SEPARATORS = /[\r\n;,]/;
+
+/** Split a unit cell on newline, ";" or ","; drop empty pieces; a unit repeated in one cell counts once. */
+export function splitUnits(v: CellValue | undefined): UnitName[] {
+  if (isEmpty(v) || isErrorCell(v)) return [];
+  const text = cellText(v);
+  const out: UnitName[] = [];
+  const seen = new Set<string>();
+  for (const piece of text.split(UNIT_SEPARATORS)) {
+    const name = piece.trim().replace(/\s+/g, ' ');
+    if (name === '') continue;
+    const key = unitKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, key });
+  }
+  return out;
+}
+
+export type StatusMeaning = 'done' | 'not_done' | 'unknown';
+
+const statusFolds = new FoldCache();
+
+/** SPEC §2 status text; it never changes the computed status, only raises status-conflict. */
+export function statusMeaning(v: CellValue | undefined): StatusMeaning {
+  if (typeof v !== 'string' || v.trim() === '') return 'unknown';
+  const f = statusFolds.fold(v);
+  if (containsWords(f, 'chua') || containsWords(f, 'dang thuc hien') || containsWords(f, 'dang xu ly')) return 'not_done';
+  if (containsWords(f, 'hoan thanh') || containsWords(f, 'xong')) return 'done';
+  return 'unknown';
+}
+
+export type ViolationsValue =
+  | { readonly kind: 'count'; readonly count: number }
+  | { readonly kind: 'error'; readonly code: string }
+  | { readonly kind: 'invalid'; readonly text: string };
+
+/** SPEC §2 violations: whole number ≥ 0; empty, "không" or "không vi phạm" is 0. */
+export function parseViolations(v: CellValue | undefined): ViolationsValue {
+  if (isEmpty(v)) return { kind: 'count', count: 0 };
+  if (isErrorCell(v)) return { kind: 'error', code: v.error };
+  if (typeof v === 'number') {
+    return Number.isInteger(v) && v >= 0 ? { kind: 'count', count: v } : { kind: 'invalid', text: String(v) };
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    const m = /^(\d+)(?:\.0+)?$/.exec(t);
+    if (m) return { kind: 'count', count: Number(m[1]) };
+    const f = fold(t);
+    if (f === 'khong' || f === 'khong vi pham') return { kind: 'count', count: 0 };
+    return { kind: 'invalid', text: t };
+  }
+  return { kind: 'invalid', text: cellText(v) };
+}
+
+/** SPEC §5 registry discipline mark: non-empty and not "không", "0" or "no". */
+export function isDisciplineMark(v: CellValue | undefined): boolean {
+  if (isEmpty(v) || isErrorCell(v)) return false;
+  const f = fold(cellText(v));
+  return f !== 'khong' && f !== '0' && f !== 'no';
+}
+
+/** Trimmed text with spaces collapsed, or null when empty. */
+export function plainText(v: CellValue | undefined): string | null {
+  if (isEmpty(v) || isErrorCell(v)) return null;
+  const t = cellText(v).trim().replace(/\s+/g, ' ');
+  return t === '' ? null : t;
+}

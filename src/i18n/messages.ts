@@ -1,0 +1,136 @@
+/**
+ * The one message catalogue: every string a user reads, Vietnamese first, English second.
+ * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
+ */
+
+export type Lang = 'vi' | 'en';
+
+type Catalogue = {
+  // findings (SPEC §4)
+  unassigned: () => string;
+  multipleLeads: (n: number, names: string) => string;
+  unknownUnit: (items: string) => string;
+  unknownUnitItem: (name: string, nearest: string | null) => string;
+  overdue: (days: number) => string;
+  lateCompletion: (days: number) => string;
+  missingDeadline: () => string;
+  invalidDate: (text: string) => string;
+  invalidValue: (code: string) => string;
+  deadlineBeforeAssigned: (deadline: string, assigned: string) => string;
+  completedBeforeAssigned: (completed: string, assigned: string) => string;
+  completedAfterAsOf: (completed: string, asOf: string) => string;
+  duplicateTask: (firstRow: number) => string;
+  statusSaysDone: () => string;
+  statusSaysNotDone: (completed: string) => string;
+  invalidViolations: (text: string) => string;
+  // reasons (SPEC §5)
+  lateShare: (late: number, due: number, pct: number) => string;
+  needsReview: (pct: number) => string;
+  noDueTasks: () => string;
+  disciplined: () => string;
+  violations: (n: number) => string;
+  score: (score: string) => string;
+  quota: (pct: number, kept: number, candidates: number) => string;
+  excellentCandidate: () => string;
+  // levels
+  level_excellent: () => string;
+  level_good: () => string;
+  level_completed: () => string;
+  level_not_completed: () => string;
+  // severities
+  severity_error: () => string;
+  severity_warning: () => string;
+  // sheet kinds and ignored sheets
+  kind_task: () => string;
+  kind_inspection: () => string;
+  kind_registry: () => string;
+  ignoredOwnSheet: () => string;
+  ignoredNoHeader: () => string;
+  ignoredBadMapping: (detail: string) => string;
+};
+
+const vi: Catalogue = {
+  unassigned: () => 'Nhiệm vụ chưa có đơn vị chủ trì',
+  multipleLeads: (n, names) => `${n} đơn vị chủ trì (${names}): mỗi việc chỉ giao một đơn vị chủ trì`,
+  unknownUnit: (items) => `Đơn vị không có trong danh mục: ${items}`,
+  unknownUnitItem: (name, nearest) => (nearest ? `"${name}" (gần nhất: "${nearest}")` : `"${name}"`),
+  overdue: (days) => `Quá hạn ${days} ngày`,
+  lateCompletion: (days) => `Hoàn thành trễ ${days} ngày`,
+  missingDeadline: () => 'Nhiệm vụ chưa có thời hạn',
+  invalidDate: (text) => `Không đọc được ngày: '${text}'`,
+  invalidValue: (code) => `Ô có giá trị lỗi ${code}`,
+  deadlineBeforeAssigned: (dl, as) => `Thời hạn ${dl} trước ngày giao ${as}`,
+  completedBeforeAssigned: (c, as) => `Ngày hoàn thành ${c} trước ngày giao ${as}`,
+  completedAfterAsOf: (c, d) => `Ngày hoàn thành ${c} sau ngày đánh giá ${d}: nhiệm vụ được tính là chưa xong`,
+  duplicateTask: (row) => `Trùng với nhiệm vụ ở dòng ${row}`,
+  statusSaysDone: () => 'Tình trạng ghi đã xong nhưng không có ngày hoàn thành hợp lệ',
+  statusSaysNotDone: (c) => `Tình trạng ghi chưa xong nhưng đã có ngày hoàn thành ${c}`,
+  invalidViolations: (text) => `Số vi phạm không hợp lệ: '${text}' (tính là 0)`,
+  lateShare: (late, due, pct) => `${late}/${due} nhiệm vụ trễ hạn (${pct}%)`,
+  needsReview: (pct) => `cần xem xét (trễ hạn trên ${pct}%)`,
+  noDueTasks: () => 'không có nhiệm vụ đến hạn',
+  disciplined: () => 'đơn vị có kỷ luật',
+  violations: (n) => `${n} vi phạm qua kiểm tra công vụ`,
+  score: (s) => `điểm ${s}`,
+  quota: (pct, kept, n) => `quota: vượt ${pct}% số đơn vị hoàn thành tốt (${kept}/${n} giữ mức xuất sắc)`,
+  excellentCandidate: () => 'đề xuất hoàn thành xuất sắc',
+  level_excellent: () => 'Hoàn thành xuất sắc nhiệm vụ',
+  level_good: () => 'Hoàn thành tốt nhiệm vụ',
+  level_completed: () => 'Hoàn thành nhiệm vụ',
+  level_not_completed: () => 'Không hoàn thành nhiệm vụ',
+  severity_error: () => 'lỗi',
+  severity_warning: () => 'cảnh báo',
+  kind_task: () => 'nhiệm vụ',
+  kind_inspection: () => 'kiểm tra công vụ',
+  kind_registry: () => 'danh mục đơn vị',
+  ignoredOwnSheet: () => 'trang kết quả của công cụ (KQ), không đọc',
+  ignoredNoHeader: () => 'không thấy dòng tiêu đề nhiệm vụ, kiểm tra hay danh mục đơn vị trong 20 dòng có dữ liệu đầu tiên',
+  ignoredBadMapping: (d) => `cấu hình cột đã lưu không dùng được: ${d}`,
+};
+
+const en: Catalogue = {
+  unassigned: () => 'No lead unit: nobody leads this task',
+  multipleLeads: (n, names) => `${n} lead units (${names}): one task, one lead unit`,
+  unknownUnit: (items) => `Unit not in the registry: ${items}`,
+  unknownUnitItem: (name, nearest) => (nearest ? `"${name}" (nearest: "${nearest}")` : `"${name}"`),
+  overdue: (days) => `Overdue by ${days} days`,
+  lateCompletion: (days) => `Completed ${days} days late`,
+  missingDeadline: () => 'Open task without a deadline',
+  invalidDate: (text) => `Not a date: '${text}'`,
+  invalidValue: (code) => `Cell holds the error value ${code}`,
+  deadlineBeforeAssigned: (dl, as) => `Deadline ${dl} is before the assigned date ${as}`,
+  completedBeforeAssigned: (c, as) => `Completed ${c}, before the assigned date ${as}`,
+  completedAfterAsOf: (c, d) => `Completion date ${c} is after the as-of date ${d}: the task counts as open`,
+  duplicateTask: (row) => `Same task as row ${row}`,
+  statusSaysDone: () => 'Status says done but there is no valid completion date',
+  statusSaysNotDone: (c) => `Status says not done but the task was completed on ${c}`,
+  invalidViolations: (text) => `Not a violation count: '${text}' (counted as 0)`,
+  lateShare: (late, due, pct) => `${late}/${due} tasks late (${pct}%)`,
+  needsReview: (pct) => `needs review (more than ${pct}% late)`,
+  noDueTasks: () => 'no task due yet',
+  disciplined: () => 'unit under discipline',
+  violations: (n) => `${n} violations found by inspections`,
+  score: (s) => `score ${s}`,
+  quota: (pct, kept, n) => `quota: more than ${pct}% of the units rated good (${kept}/${n} stay excellent)`,
+  excellentCandidate: () => 'candidate for excellent',
+  level_excellent: () => 'Excellent',
+  level_good: () => 'Good',
+  level_completed: () => 'Completed',
+  level_not_completed: () => 'Not completed',
+  severity_error: () => 'error',
+  severity_warning: () => 'warning',
+  kind_task: () => 'tasks',
+  kind_inspection: () => 'inspections',
+  kind_registry: () => 'unit registry',
+  ignoredOwnSheet: () => "the tool's own result sheet (KQ), not read",
+  ignoredNoHeader: () => 'no task, inspection or registry header in the first 20 non-empty rows',
+  ignoredBadMapping: (d) => `the saved column mapping cannot be used: ${d}`,
+};
+
+const CATALOGUES: Record<Lang, Catalogue> = { vi, en };
+
+export function messages(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
+
+export type Messages = Catalogue;
