@@ -66,11 +66,16 @@ export async function scoreUnits(port: WorkbookPort, request: RunRequest = {}): 
   return outcome;
 }
 
+/** Write a computed report into the book: flags in the task sheets, then the KQ sheets. */
+export async function annotate(port: WorkbookPort, report: Report, lang: Lang): Promise<void> {
+  await port.writeFlags(planFlags(report));
+  await port.writeOwnedSheets(ownedSheets(report, lang));
+}
+
 /** Everything at once, as the command line's --out and the pane's "Check" do. */
 export async function checkFlagAndScore(port: WorkbookPort, request: RunRequest = {}): Promise<CheckOutcome> {
   const outcome = await checkBook(port, request);
-  await port.writeFlags(planFlags(outcome.report));
-  await port.writeOwnedSheets(ownedSheets(outcome.report, request.lang ?? outcome.settings.lang ?? 'vi'));
+  await annotate(port, outcome.report, request.lang ?? outcome.settings.lang ?? 'vi');
   return outcome;
 }
 

@@ -24,6 +24,19 @@ function mergesOf(ws: Worksheet): MergeRange[] {
   return out;
 }
 
+/** ExcelJS repeats a merge's value in every cell it covers; Excel keeps it in the top-left cell only. */
+function blankMergedFollowers(rows: (CellValue[] | undefined)[], merges: readonly MergeRange[]): void {
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right && c < row.length; c++) {
+        if (r !== m.top || c !== m.left) row[c] = null;
+      }
+    }
+  }
+}
+
 export function readWorksheet(ws: Worksheet): SheetData {
   const values = ws.getSheetValues() as unknown as ReadonlyArray<ReadonlyArray<XlValue> | undefined>;
   const rows: (CellValue[] | undefined)[] = new Array(Math.max(0, values.length - 1));
@@ -37,7 +50,9 @@ export function readWorksheet(ws: Worksheet): SheetData {
     }
     rows[r - 1] = row;
   }
-  return { name: ws.name, rows, merges: mergesOf(ws) };
+  const merges = mergesOf(ws);
+  blankMergedFollowers(rows, merges);
+  return { name: ws.name, rows, merges };
 }
 
 /** Worksheets in the order the user sees their tabs (ExcelJS sorts them by tab order). */

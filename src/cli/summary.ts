@@ -1,0 +1,43 @@
+/** The readable summary the command line prints: sheets, units with score and level, findings by rule. */
+import { messages, type Lang } from '../i18n/messages';
+import { cliText } from '../i18n/cli';
+import { levelLabel } from '../core/owned-sheets';
+import { RULE_IDS, SEVERITY_OF, type Report } from '../core/report';
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    '  ' + cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+export function summaryLines(report: Report, file: string, lang: Lang): string[] {
+  const t = cliText(lang);
+  const msg = messages(lang);
+  const out: string[] = [t.book(file, report.asOf, report.rules)];
+  for (const s of report.sheets) out.push(t.sheet(s.name, msg[`kind_${s.kind}`](), s.headerRow, s.dataRows));
+  for (const s of report.ignoredSheets) out.push(t.ignored(s.name, s.reason));
+  if (report.units.length > 0) {
+    out.push('', t.units);
+    const rows = report.units.map((u) => [
+      u.name,
+      String(u.due),
+      String(u.doneLate + u.openOverdue),
+      String(u.violations),
+      u.score.toFixed(1),
+      levelLabel(u.level, lang),
+    ]);
+    out.push(...table(t.unitCols, rows, new Set([1, 2, 3, 4])));
+  }
+  out.push('', t.findings);
+  const counts = new Map<string, number>();
+  for (const f of report.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  if (counts.size === 0) out.push('  ' + t.noFindings);
+  else {
+    const rows = RULE_IDS.filter((r) => counts.has(r)).map((r) => [r, msg[`severity_${SEVERITY_OF[r]}`](), String(counts.get(r))]);
+    out.push(...table(t.findingCols, rows, new Set([2])));
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  out.push('', t.total(report.findings.length, errors, report.findings.length - errors));
+  return out;
+}
