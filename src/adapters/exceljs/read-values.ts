@@ -3,6 +3,11 @@ import type { CellValue as XlValue } from 'exceljs';
 import type { CellValue } from '../../core/cells';
 
 const MS_PER_DAY = 86_400_000;
+/**
+ * ExcelJS turns serial s into 1899-12-30 + s days, ignoring Excel's fictitious 29/02/1900: dates
+ * before 1900-03-01 come out one day early, so they are moved back to the day Excel shows.
+ */
+const EXCEL_LEAP_BUG_END = Date.UTC(1900, 2, 1);
 
 function richTextOf(v: { richText: ReadonlyArray<{ text: string }> }): string {
   let s = '';
@@ -23,7 +28,8 @@ export function fromExcelJs(v: XlValue | undefined): CellValue {
   }
   if (v instanceof Date) {
     const t = v.getTime();
-    return Number.isNaN(t) ? null : { date: t / MS_PER_DAY };
+    if (Number.isNaN(t)) return null;
+    return { date: (t < EXCEL_LEAP_BUG_END ? t + MS_PER_DAY : t) / MS_PER_DAY };
   }
   if ('error' in v) return { error: String(v.error) };
   if ('richText' in v) return richTextOf(v);
