@@ -42,7 +42,8 @@ function foldSlowChar(ch: string): string {
 
 /** Fold one string. Pure and deterministic. */
 export function fold(input: string): string {
-  const s = input.normalize('NFC');
+  // Lower-case the whole string, not char by char: Unicode lower case depends on context (final Σ → ς).
+  const s = input.normalize('NFC').toLowerCase();
   let out = '';
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
