@@ -1,0 +1,130 @@
+/**
+ * Golden test of the example book (issue 2): the command line's report on
+ * examples/tracking-2026.xlsx as of 2026-11-26 must equal test/golden/example.report.json.
+ * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx jest test/golden` and review the diff.
+ * See test/golden/README.md for why each planted finding is there.
+ */
+import { promises as fs, existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main, type Io } from '../../src/cli/main';
+import { LEVELS, RULE_IDS, type Report } from '../../src/core/report';
+import { buildExampleBook, EXAMPLE_AS_OF, EXAMPLE_FILE, SHEET_NAMES } from '../../scripts/lib/example-book';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const EXAMPLE = path.join(ROOT, EXAMPLE_FILE);
+const GOLDEN = path.join(__dirname, 'example.report.json');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+jest.setTimeout(60_000);
+
+/** Cell values and merges of every sheet, in a form that compares exactly (no zip bytes, no styles). */
+type SheetSnapshot = { name: string; merges: string[]; rows: [string, unknown][] };
+
+function plain(v: ExcelJS.CellValue): unknown {
+  if (v instanceof Date) return { date: v.toISOString() };
+  return v ?? null;
+}
+
+function snapshot(wb: ExcelJS.Workbook): SheetSnapshot[] {
+  return wb.worksheets.map((ws) => {
+    const rows: [string, unknown][] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        rows.push([cell.address, plain(cell.value)]);
+      });
+    });
+    const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort();
+    return { name: ws.name, merges, rows };
+  });
+}
+
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return back;
+}
+
+async function runCli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (l) => out.push(l), stderr: (l) => err.push(l) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe('example book (examples/tracking-2026.xlsx)', () => {
+  let report: Report;
+  let stdout: string[];
+
+  beforeAll(async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'golden-'));
+    const json = path.join(dir, 'report.json');
+    const run = await runCli(['check', EXAMPLE, '--as-of', EXAMPLE_AS_OF, '--json', json]);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    stdout = run.out;
+    const text = await fs.readFile(json, 'utf8');
+    report = JSON.parse(text) as Report;
+    if (UPDATE) await fs.writeFile(GOLDEN, text);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('gives the committed golden report', () => {
+    expect(existsSync(GOLDEN)).toBe(true);
+    const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Report;
+    expect(report).toEqual(golden);
+  });
+
+  it('reads the three sheets and ignores the instructions', () => {
+    expect(report.sheets.map((s) => [s.name, s.kind, s.headerRow, s.dataRows])).toEqual([
+      [SHEET_NAMES.registry, 'registry', 6, 15],
+      [SHEET_NAMES.tasks, 'task', 9, 150],
+      [SHEET_NAMES.inspections, 'inspection', 7, 21],
+    ]);
+    expect(report.ignoredSheets.map((s) => s.name)).toEqual([SHEET_NAMES.guide]);
+    expect(report.rules).toBe('2026');
+  });
+
+  it('raises every finding rule of SPEC §4 at least once', () => {
+    const seen = new Set(report.findings.map((f) => f.rule));
+    expect(RULE_IDS.filter((r) => !seen.has(r))).toEqual([]);
+  });
+
+  it('raises every planted finding on its cell', () => {
+    const { plants } = buildExampleBook();
+    const found = new Set(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`));
+    const missing = plants.map((p) => `${p.sheet}!${p.cell} ${p.rule}`).filter((k) => !found.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('shows every level of the 2026 rules, with the quota at work', () => {
+    const levels = new Set(report.units.map((u) => u.level));
+    expect(LEVELS.filter((l) => !levels.has(l))).toEqual([]);
+    const excellent = report.units.filter((u) => u.level === 'excellent').map((u) => u.name);
+    expect(excellent).toEqual(['Văn phòng HĐND và UBND']);
+    const demoted = report.units.filter((u) => u.reasons.some((r) => r.startsWith('quota'))).map((u) => u.name);
+    expect(demoted).toEqual(['Trung tâm Phục vụ hành chính công', 'Trạm Y tế xã Tháp Mười']);
+    expect(report.units.every((u) => u.reasons.length > 0)).toBe(true);
+  });
+
+  it('prints a summary with every unit', () => {
+    for (const u of report.units) expect(stdout.some((l) => l.includes(u.name))).toBe(true);
+  });
+});
+
+describe('example generator (scripts/make-example.ts)', () => {
+  it('is deterministic: two generations have the same cells and merges', async () => {
+    const a = snapshot(await roundTrip(buildExampleBook().workbook));
+    const b = snapshot(await roundTrip(buildExampleBook().workbook));
+    expect(a).toEqual(b);
+  });
+
+  it('matches the committed example (run `npm run example` after changing the generator)', async () => {
+    const committed = new ExcelJS.Workbook();
+    await committed.xlsx.readFile(EXAMPLE);
+    expect(snapshot(committed)).toEqual(snapshot(await roundTrip(buildExampleBook().workbook)));
+  });
+});
