@@ -1,0 +1,80 @@
+/** As-of date, rule set, and the Check / Clear flags / Save for the ribbon buttons, with progress. */
+import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { DocumentCheckmarkRegular, EraserRegular, SaveRegular } from '@fluentui/react-icons';
+import type { RuleSet } from '../../core/rubric';
+import type { PaneText } from '../../i18n/pane';
+import { CHECK_STAGES, type Stage } from '../progress-port';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  field: { flex: '1 1 140px', minWidth: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
+  progress: { marginTop: tokens.spacingVerticalM },
+});
+
+export interface RunOptionsProps {
+  readonly t: PaneText;
+  readonly asOf: string;
+  readonly asOfValid: boolean;
+  readonly rules: RuleSet | null;
+  readonly busy: Stage | null;
+  readonly onAsOf: (iso: string) => void;
+  readonly onRules: (rules: RuleSet | null) => void;
+  readonly onCheck: () => void;
+  readonly onClear: () => void;
+  readonly onSaveDefaults: () => void;
+}
+
+export function RunOptions(p: RunOptionsProps) {
+  const s = useStyles();
+  const { t } = p;
+  const year = /^\d{4}/.test(p.asOf) ? p.asOf.slice(0, 4) : '—';
+  const stepIndex = p.busy ? CHECK_STAGES.indexOf(p.busy) : -1;
+  return (
+    <div>
+      <div className={s.row}>
+        <Field className={s.field} label={t.asOf} hint={t.asOfHint} validationMessage={p.asOfValid ? undefined : t.asOfInvalid}>
+          <Input type="date" value={p.asOf} onChange={(_, d) => p.onAsOf(d.value)} disabled={p.busy !== null} />
+        </Field>
+        <Field className={s.field} label={t.rules}>
+          <Select
+            value={p.rules ?? ''}
+            onChange={(_, d) => p.onRules(d.value === '2023' || d.value === '2026' ? d.value : null)}
+            disabled={p.busy !== null}
+          >
+            <option value="">{t.rulesByYear(year)}</option>
+            <option value="2023">{t.rules2023}</option>
+            <option value="2026">{t.rules2026}</option>
+          </Select>
+        </Field>
+      </div>
+      <div className={s.actions}>
+        <Button
+          appearance="primary"
+          icon={<DocumentCheckmarkRegular />}
+          onClick={p.onCheck}
+          disabled={p.busy !== null || !p.asOfValid}
+          title={t.checkHint}
+        >
+          {t.check}
+        </Button>
+        <Button icon={<EraserRegular />} onClick={p.onClear} disabled={p.busy !== null}>
+          {t.clearFlags}
+        </Button>
+        <Button appearance="subtle" icon={<SaveRegular />} onClick={p.onSaveDefaults} disabled={p.busy !== null || !p.asOfValid}>
+          {t.saveDefaults}
+        </Button>
+      </div>
+      {p.busy !== null && (
+        <Field
+          className={s.progress}
+          label={t.progress}
+          validationState="none"
+          validationMessage={stepIndex >= 0 ? `${t[`stage_${p.busy}`]} (${t.stepOf(stepIndex + 1, CHECK_STAGES.length)})` : t[`stage_${p.busy}`]}
+        >
+          <ProgressBar value={stepIndex >= 0 ? (stepIndex + 0.5) / CHECK_STAGES.length : undefined} />
+        </Field>
+      )}
+    </div>
+  );
+}
