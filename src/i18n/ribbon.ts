@@ -1,0 +1,119 @@
+/**
+ * Ribbon and Excel-host strings, Vietnamese first, English second: the manifest's labels and
+ * tooltips (test/manifest checks that manifest.xml says exactly these), what a ribbon command tells
+ * the user when it is done, and the host problems the Office.js adapter reports.
+ */
+import type { Lang } from './messages';
+
+type RibbonCatalogue = {
+  // manifest.xml (vi-VN overrides, English default)
+  addinName: string;
+  addinDescription: string;
+  tabLabel: string;
+  groupLabel: string;
+  checkLabel: string;
+  checkTip: string;
+  scoreLabel: string;
+  scoreTip: string;
+  clearLabel: string;
+  clearTip: string;
+  paneLabel: string;
+  paneTip: string;
+  getStartedTitle: string;
+  getStartedDescription: string;
+  // outcomes of the ribbon commands
+  titleDone: () => string;
+  titleFailed: () => string;
+  close: () => string;
+  checkDone: (findings: number, errors: number, warnings: number) => string;
+  checkCounts: (overdue: number, unassigned: number) => string;
+  checkSheets: (task: number, inspection: number, registry: number) => string;
+  nothingRecognised: () => string;
+  scoreDone: (units: number) => string;
+  scoreWhere: (scoresSheet: string, findingsSheet: string) => string;
+  clearDone: () => string;
+  settingsIgnored: (reason: string) => string;
+  // host problems (HostError messages): nothing was written
+  protectedSheet: (sheet: string) => string;
+  protectedWorkbook: () => string;
+  readOnly: () => string;
+  cellEditMode: () => string;
+  settingsTooLong: (chars: number) => string;
+  hostFailed: (detail: string) => string;
+};
+
+const vi: RibbonCatalogue = {
+  addinName: 'Kiểm tra trách nhiệm',
+  addinDescription: 'Kiểm tra sổ theo dõi nhiệm vụ và kiểm tra công vụ, đánh dấu việc quá hạn, chưa có đơn vị chủ trì, và chấm điểm đơn vị.',
+  tabLabel: 'Trách nhiệm',
+  groupLabel: 'Kiểm tra và đánh giá',
+  checkLabel: 'Kiểm tra và đánh dấu',
+  checkTip: 'Đọc các trang theo dõi nhiệm vụ, kiểm tra công vụ và danh mục đơn vị; tô màu nhiệm vụ quá hạn, nhiệm vụ chưa có đơn vị chủ trì và các ô có vấn đề.',
+  scoreLabel: 'Chấm điểm đơn vị',
+  scoreTip: 'Tính điểm và mức xếp loại đề xuất của từng đơn vị; ghi vào hai trang KQ Đánh giá và KQ Kiểm tra.',
+  clearLabel: 'Xóa đánh dấu',
+  clearTip: 'Gỡ mọi định dạng và ghi chú do công cụ thêm vào; dữ liệu và định dạng của bạn giữ nguyên.',
+  paneLabel: 'Mở ngăn tác vụ',
+  paneTip: 'Xem kết quả chi tiết, xác nhận cột, chọn ngày đánh giá và quy định áp dụng.',
+  getStartedTitle: 'Kiểm tra trách nhiệm đã sẵn sàng',
+  getStartedDescription: 'Mở thẻ Trách nhiệm trên dải băng, bấm Kiểm tra và đánh dấu.',
+  titleDone: () => 'Kiểm tra trách nhiệm',
+  titleFailed: () => 'Chưa thực hiện được',
+  close: () => 'Đóng',
+  checkDone: (n, e, w) => (n === 0 ? 'Không có phát hiện nào.' : `${n} phát hiện (${e} lỗi, ${w} cảnh báo); các ô có vấn đề đã được đánh dấu.`),
+  checkCounts: (o, u) => `${o} nhiệm vụ quá hạn, ${u} nhiệm vụ chưa có đơn vị chủ trì.`,
+  checkSheets: (t, i, r) => `Đã đọc ${t} trang nhiệm vụ, ${i} trang kiểm tra công vụ, ${r} trang danh mục đơn vị.`,
+  nothingRecognised: () => 'Không thấy trang theo dõi nhiệm vụ, kiểm tra công vụ hay danh mục đơn vị nào. Mở ngăn tác vụ để chọn dòng tiêu đề và các cột.',
+  scoreDone: (u) => `Đã chấm điểm ${u} đơn vị.`,
+  scoreWhere: (s, f) => `Kết quả ở trang "${s}", các phát hiện ở trang "${f}".`,
+  clearDone: () => 'Đã gỡ mọi đánh dấu của công cụ.',
+  settingsIgnored: (r) => `Cấu hình đã lưu không dùng được, đã dùng mặc định (${r}).`,
+  protectedSheet: (s) => `Trang "${s}" đang được bảo vệ. Hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang) rồi chạy lại. Chưa có gì được ghi.`,
+  protectedWorkbook: () => 'Cấu trúc sổ làm việc đang được bảo vệ nên không thêm hay xóa được trang. Hãy bỏ bảo vệ sổ làm việc (Xem lại › Bảo vệ sổ làm việc) rồi chạy lại. Chưa có gì được ghi.',
+  readOnly: () => 'Sổ làm việc đang mở ở chế độ chỉ đọc. Hãy mở để chỉnh sửa rồi chạy lại. Chưa có gì được ghi.',
+  cellEditMode: () => 'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi chạy lại. Chưa có gì được ghi.',
+  settingsTooLong: (n) => `Cấu hình quá dài để lưu trong một ô (${n} ký tự, tối đa 32767).`,
+  hostFailed: (d) => `Excel báo lỗi: ${d}`,
+};
+
+const en: RibbonCatalogue = {
+  addinName: 'Responsibility check',
+  addinDescription: 'Checks task-tracking and inspection workbooks, flags overdue and unassigned tasks, and scores units.',
+  tabLabel: 'Responsibility',
+  groupLabel: 'Check and score',
+  checkLabel: 'Check and flag',
+  checkTip: 'Reads the task, inspection and unit registry sheets; highlights overdue tasks, tasks without a lead unit and other problem cells.',
+  scoreLabel: 'Score units',
+  scoreTip: 'Scores each unit and suggests its evaluation level; writes the KQ Đánh giá and KQ Kiểm tra sheets.',
+  clearLabel: 'Clear flags',
+  clearTip: 'Removes every highlight and note the add-in added; your data and your own formatting stay as they are.',
+  paneLabel: 'Open pane',
+  paneTip: 'See detailed results, confirm the columns, choose the as-of date and the rules.',
+  getStartedTitle: 'Responsibility check is ready',
+  getStartedDescription: 'Open the Responsibility tab on the ribbon and click Check and flag.',
+  titleDone: () => 'Responsibility check',
+  titleFailed: () => 'Nothing was done',
+  close: () => 'Close',
+  checkDone: (n, e, w) => (n === 0 ? 'No findings.' : `${n} findings (${e} errors, ${w} warnings); the problem cells are flagged.`),
+  checkCounts: (o, u) => `${o} tasks overdue, ${u} tasks without a lead unit.`,
+  checkSheets: (t, i, r) => `Read ${t} task sheets, ${i} inspection sheets, ${r} unit registry sheets.`,
+  nothingRecognised: () => 'No task, inspection or unit registry sheet was recognised. Open the pane to choose the header row and the columns.',
+  scoreDone: (u) => `Scored ${u} units.`,
+  scoreWhere: (s, f) => `Scores are on the sheet "${s}", findings on "${f}".`,
+  clearDone: () => "Every flag the add-in added was removed.",
+  settingsIgnored: (r) => `The saved settings could not be used; defaults were used instead (${r}).`,
+  protectedSheet: (s) => `The sheet "${s}" is protected. Unprotect it (Review › Unprotect Sheet) and run again. Nothing was written.`,
+  protectedWorkbook: () => 'The workbook structure is protected, so sheets cannot be added or removed. Unprotect it (Review › Protect Workbook) and run again. Nothing was written.',
+  readOnly: () => 'The workbook is open read-only. Open it for editing and run again. Nothing was written.',
+  cellEditMode: () => 'Excel is editing a cell. Press Enter or Esc to finish editing and run again. Nothing was written.',
+  settingsTooLong: (n) => `The settings are too long to keep in one cell (${n} characters, at most 32767).`,
+  hostFailed: (d) => `Excel reported an error: ${d}`,
+};
+
+const CATALOGUES: Record<Lang, RibbonCatalogue> = { vi, en };
+
+export function ribbonMessages(lang: Lang): RibbonCatalogue {
+  return CATALOGUES[lang];
+}
+
+export type RibbonMessages = RibbonCatalogue;
