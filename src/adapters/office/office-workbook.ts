@@ -1,0 +1,89 @@
+/**
+ * The Office.js adapter of the workbook port (inside Excel: task pane and ribbon commands).
+ *
+ * Each port call is one Excel.run. A read followed by writes on the same instance (the use cases do
+ * exactly that) reuses the sheet names it read, so that writing flags needs a single survey sync.
+ * readSheets and readSettings started together (checkBook does) share one read: the settings cell
+ * rides along with the used ranges instead of costing two syncs of its own.
+ */
+import type { SheetData } from '../../core/cells';
+import type { FlagPlan } from '../../core/flag-plan';
+import type { OwnedSheet } from '../../core/owned-sheets';
+import type { Lang } from '../../i18n/messages';
+import type { WorkbookPort } from '../../port/workbook-port';
+import { detectFeatures, officeHost, runBatch, type Features, type OfficeHost } from './host';
+import { readAllSheets, type ReadResult, type ReadStats } from './read-sheets';
+import { readSettingsCell, writeSettingsCell } from './settings';
+import { clearFlagsOffice, writeFlagsOffice, type WriteStats } from './write-flags';
+import { writeOwnedSheetsOffice, type OwnedStats } from './write-owned-sheets';
+
+export interface OfficeWorkbookOptions {
+  /** The Office host; by default the real one (Excel.run, Office.context). */
+  readonly host?: OfficeHost;
+  /** Language of HostError messages. */
+  readonly lang?: Lang;
+  /** Override run-time feature detection (tests). */
+  readonly features?: Features;
+}
+
+/** What the last calls cost, for diagnostics and tests. */
+export interface OfficeWorkbookStats {
+  read: ReadStats | null;
+  flags: WriteStats | null;
+  owned: OwnedStats | null;
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  readonly host: OfficeHost;
+  readonly features: Features;
+  lang: Lang;
+  readonly stats: OfficeWorkbookStats = { read: null, flags: null, owned: null };
+  private inflight: Promise<ReadResult> | null = null;
+  private knownNames: string[] | null = null;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.host = options.host ?? officeHost();
+    this.features = options.features ?? detectFeatures(this.host);
+    this.lang = options.lang ?? 'vi';
+  }
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return runBatch(this.host, this.lang, batch);
+  }
+
+  async readSheets(): Promise<SheetData[]> {
+    const read = this.run((ctx) => readAllSheets(ctx, this.features, true));
+    this.inflight = read;
+    try {
+      const result = await read;
+      this.stats.read = result.stats;
+      this.knownNames = result.names;
+      return result.sheets;
+    } finally {
+      if (this.inflight === read) this.inflight = null;
+    }
+  }
+
+  async readSettings(): Promise<string | null> {
+    if (this.inflight) return (await this.inflight).settings;
+    return this.run((ctx) => readSettingsCell(ctx));
+  }
+
+  async writeSettings(json: string): Promise<void> {
+    await this.run((ctx) => writeSettingsCell(ctx, this.host, this.features, this.lang, json));
+  }
+
+  async writeFlags(plan: FlagPlan): Promise<void> {
+    const names = this.knownNames;
+    this.stats.flags = await this.run((ctx) => writeFlagsOffice(ctx, this.host, this.features, this.lang, plan, names));
+    this.knownNames = null;
+  }
+
+  async clearFlags(): Promise<void> {
+    this.stats.flags = await this.run((ctx) => clearFlagsOffice(ctx, this.host, this.features, this.lang));
+  }
+
+  async writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void> {
+    this.stats.owned = await this.run((ctx) => writeOwnedSheetsOffice(ctx, this.host, this.features, this.lang, sheets));
+  }
+}

@@ -1,0 +1,972 @@
+/**
+ * A small in-memory fake of the Excel JavaScript API surface the Office.js adapter uses, with the
+ * semantics that matter for correctness and cost:
+ *
+ * - proxies queue loads and writes; nothing happens before context.sync(), and reading a property
+ *   that was not loaded and synced throws (as Office.js does);
+ * - every sync is counted, with its request size (queued arguments) and response size (loaded data,
+ *   JSON in UTF-8); a response over 5 MB, a request over 5 MB or a read over 5M cells fails like
+ *   Excel on the web does;
+ * - writes to a protected sheet fail with AccessDenied, adding or deleting sheets in a protected
+ *   structure fails, and cell-edit mode fails every sync — so tests can tell whether the adapter
+ *   checked before writing (every applied write is counted in `mutations`);
+ * - getRanges addresses over 8,192 characters and merged-area probes over 512 areas throw, where
+ *   Excel would silently truncate or refuse.
+ *
+ * Only what the adapter calls is implemented; anything else is undefined and fails loudly.
+ */
+import { columnLetter } from '../../src/core/cells';
+import { columnIndex } from '../../src/core/column-index';
+import type { OfficeHost } from '../../src/adapters/office/host';
+
+export type FakeValue = string | number | boolean | null;
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface FakeRule {
+  id: number;
+  type: string;
+  formula: string | null;
+  areas: Rect[];
+  fill?: string;
+  font?: string;
+}
+
+export interface FakeNote {
+  row: number;
+  col: number;
+  content: string;
+}
+
+export interface FakeTable {
+  name: string;
+  address: string;
+  style?: string;
+  hasHeaders: boolean;
+}
+
+export type FakeChart = Record<string, unknown>;
+
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+const MB5 = 5 * 1024 * 1024;
+
+export class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+function utf8(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function jsonSize(v: unknown): number {
+  return utf8(JSON.stringify(v) ?? '');
+}
+
+export function a1Rect(address: string): Rect {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const [a, b = a] = local.split(':');
+  const parse = (s: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(s);
+    if (!m) throw new FakeError('InvalidArgument', `bad address ${address}`);
+    return [Number(m[2]) - 1, columnIndex(m[1]!)];
+  };
+  const [r1, c1] = parse(a!);
+  const [r2, c2] = parse(b!);
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+export function rectAddress(r: Rect): string {
+  const a = `${columnLetter(r.left)}${r.top + 1}`;
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnLetter(r.right)}${r.bottom + 1}`;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function quoteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export class FakeSheet {
+  visibility = 'Visible';
+  protected = false;
+  readonly rows = new Map<number, FakeValue[]>();
+  readonly errors = new Set<string>();
+  readonly formulas = new Map<string, string>();
+  readonly numberFormats = new Map<string, string>();
+  merges: Rect[] = [];
+  rules: FakeRule[] = [];
+  notes: FakeNote[] = [];
+  tables: FakeTable[] = [];
+  charts: FakeChart[] = [];
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
+
+  get(r: number, c: number): FakeValue {
+    return this.rows.get(r)?.[c] ?? null;
+  }
+
+  set(r: number, c: number, v: FakeValue): void {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = []));
+    row[c] = v;
+    this.errors.delete(`${r},${c}`);
+    this.formulas.delete(`${r},${c}`);
+  }
+
+  setError(r: number, c: number, code: string): void {
+    this.set(r, c, code);
+    this.errors.add(`${r},${c}`);
+  }
+
+  /** Bounding box of the cells holding a value (getUsedRange(true)). */
+  usedRect(): Rect | null {
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const [r, row] of this.rows) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === '') continue;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  valueType(r: number, c: number): string {
+    const v = this.get(r, c);
+    if (v === null || v === '') return 'Empty';
+    if (this.errors.has(`${r},${c}`)) return 'Error';
+    if (typeof v === 'number') return 'Double';
+    if (typeof v === 'boolean') return 'Boolean';
+    return 'String';
+  }
+
+  ourRules(): FakeRule[] {
+    return this.rules.filter((r) => r.formula?.includes('"kq:'));
+  }
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Response size of each sync, bytes. */
+  responses: number[];
+  /** Request size of each sync, bytes. */
+  requests: number[];
+  /** Writes applied. */
+  mutations: number;
+  suspendCalls: number;
+  runs: number;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  structureProtected = false;
+  readOnly = false;
+  documentReadOnly = false;
+  cellEditMode = false;
+  /** Highest ExcelApi version the fake host claims. */
+  apiVersion = '1.18';
+  stats: FakeStats = { syncs: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
+  private nextId = 1;
+  nextRuleId = 1;
+
+  addSheet(name: string, rows: FakeValue[][] = []): FakeSheet {
+    const s = new FakeSheet(this.nextId++, name);
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && s.set(r, c, v)));
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((x) => x.name === name);
+  }
+
+  resetStats(): void {
+    this.stats = { syncs: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    const [a1, b1] = version.split('.').map(Number);
+    const [a2, b2] = this.apiVersion.split('.').map(Number);
+    return a1! < a2! || (a1 === a2 && b1! <= b2!);
+  }
+
+  host(): OfficeHost {
+    return {
+      run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+        this.stats.runs++;
+        const ctx = new Ctx(this);
+        return batch(ctx as unknown as Excel.RequestContext);
+      },
+      isSetSupported: (name, version) => this.isSetSupported(name, version),
+      documentReadOnly: () => this.documentReadOnly,
+    };
+  }
+}
+
+type Op = () => unknown;
+
+class Ctx {
+  private ops: Op[] = [];
+  private requestBytes = 0;
+  readonly workbook: WorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.queue(() => void book.stats.suspendCalls++),
+    };
+  }
+
+  queue(op: Op, argBytes = 0): void {
+    this.ops.push(op);
+    this.requestBytes += 64 + argBytes;
+  }
+
+  mutate(sheet: FakeSheet | null, what: string): FakeSheet {
+    if (!sheet) throw new FakeError('ItemNotFound', `${what}: the sheet does not exist`);
+    if (sheet.protected) throw new FakeError('AccessDenied', `${what}: sheet ${sheet.name} is protected`);
+    this.book.stats.mutations++;
+    return sheet;
+  }
+
+  structure(what: string): void {
+    if (this.book.structureProtected) throw new FakeError('AccessDenied', `${what}: workbook structure is protected`);
+    this.book.stats.mutations++;
+  }
+
+  async sync(): Promise<void> {
+    const { stats } = this.book;
+    stats.syncs++;
+    const ops = this.ops;
+    const request = this.requestBytes;
+    this.ops = [];
+    this.requestBytes = 0;
+    stats.requests.push(request);
+    if (this.book.cellEditMode) {
+      stats.responses.push(0);
+      throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+    }
+    if (request > MB5) {
+      stats.responses.push(0);
+      throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    let response = 0;
+    try {
+      for (const op of ops) {
+        const data = op();
+        if (data !== undefined) response += jsonSize(data);
+      }
+    } finally {
+      stats.responses.push(response);
+    }
+    if (response > MB5) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    await Promise.resolve();
+  }
+}
+
+type Paths = string[][];
+
+function parsePaths(spec: unknown): Paths {
+  if (spec === undefined) return [];
+  const list = Array.isArray(spec) ? spec.join(',') : String(spec);
+  return list
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => p.split('/'));
+}
+
+/** Paths below a prefix: [['items','name']] under 'items' → [['name']]. */
+function under(paths: Paths, head: string): Paths {
+  return paths.filter((p) => p[0] === head && p.length > 1).map((p) => p.slice(1));
+}
+
+function wants(paths: Paths, head: string): boolean {
+  return paths.some((p) => p[0] === head);
+}
+
+abstract class Loadable {
+  protected data: Record<string, unknown> | null = null;
+  constructor(protected readonly ctx: Ctx) {}
+
+  protected got<T>(prop: string): T {
+    if (!this.data || !(prop in this.data)) throw new Error(`fake: ${this.constructor.name}.${prop} was not loaded and synced`);
+    return this.data[prop] as T;
+  }
+
+  /** Fill data for these paths; return what goes on the wire. */
+  abstract snapshot(paths: Paths): Record<string, unknown>;
+
+  load(spec?: unknown): this {
+    const paths = parsePaths(spec);
+    this.ctx.queue(() => {
+      const d = this.snapshot(paths);
+      this.data = d;
+      return d;
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.got<boolean>('isNullObject');
+  }
+}
+
+class WorkbookProxy extends Loadable {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
+  readonly tables: TableCollectionProxy;
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.protection = new WorkbookProtectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, null);
+  }
+  snapshot(paths: Paths): Record<string, unknown> {
+    const d: Record<string, unknown> = {};
+    if (wants(paths, 'readOnly')) d.readOnly = this.ctx.book.readOnly;
+    return d;
+  }
+  get readOnly(): boolean {
+    return this.got('readOnly');
+  }
+}
+
+class WorkbookProtectionProxy extends Loadable {
+  snapshot(): Record<string, unknown> {
+    return { protected: this.ctx.book.structureProtected };
+  }
+  get protected(): boolean {
+    return this.got('protected');
+  }
+}
+
+class WorksheetCollectionProxy extends Loadable {
+  private list: WorksheetProxy[] = [];
+  snapshot(paths: Paths): Record<string, unknown> {
+    const sub = under(paths, 'items');
+    this.list = [];
+    const items = this.ctx.book.sheets.map((s) => {
+      const id = s.id;
+      const proxy = new WorksheetProxy(this.ctx, () => this.ctx.book.sheets.find((x) => x.id === id) ?? null, false);
+      this.list.push(proxy);
+      return proxy.snapshotInto(sub);
+    });
+    return { items };
+  }
+  get items(): WorksheetProxy[] {
+    this.got('items');
+    return this.list;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.findSheet(name) ?? null, false, name);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.findSheet(name) ?? null, true, name);
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.queue(() => {
+      this.ctx.structure(`add sheet ${name}`);
+      if (this.ctx.book.findSheet(name)) throw new FakeError('ItemAlreadyExists', `sheet ${name} exists`);
+      this.ctx.book.addSheet(name);
+    }, jsonSize(name));
+    return this.getItem(name);
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  readonly protection: SheetProtectionProxy;
+  constructor(
+    ctx: Ctx,
+    readonly resolve: () => FakeSheet | null,
+    private readonly nullable: boolean,
+    private readonly label = '?',
+  ) {
+    super(ctx);
+    this.protection = new SheetProtectionProxy(ctx, this);
+  }
+
+  target(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeError('ItemNotFound', `worksheet ${this.label}`);
+    return s;
+  }
+
+  snapshotInto(paths: Paths): Record<string, unknown> {
+    const s = this.resolve();
+    const d: Record<string, unknown> = { isNullObject: s === null };
+    if (s) {
+      if (wants(paths, 'name') || paths.length === 0) d.name = s.name;
+      if (wants(paths, 'visibility') || paths.length === 0) d.visibility = s.visibility;
+      if (wants(paths, 'protection')) d.protection = this.protection.snapshot();
+    } else if (!this.nullable) throw new FakeError('ItemNotFound', `worksheet ${this.label}`);
+    this.data = d;
+    return d;
+  }
+
+  snapshot(paths: Paths): Record<string, unknown> {
+    return this.snapshotInto(paths);
+  }
+
+  get name(): string {
+    return this.got('name');
+  }
+
+  get visibility(): string {
+    return this.got('visibility');
+  }
+
+  set visibility(v: string) {
+    this.ctx.queue(() => {
+      const s = this.target();
+      this.ctx.book.stats.mutations++;
+      s.visibility = v;
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.target();
+      this.ctx.structure(`delete sheet ${s.name}`);
+      this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
+    return new RangeProxy(this.ctx, this, (s) => s.usedRect(), true);
+  }
+
+  getRange(address?: string): RangeProxy {
+    const rect = address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : a1Rect(address);
+    return new RangeProxy(this.ctx, this, () => rect, false);
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    if (rows < 1 || cols < 1) throw new FakeError('InvalidArgument', 'empty range');
+    const rect = { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
+    return new RangeProxy(this.ctx, this, () => rect, false);
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    if (address.length > 8192) throw new Error(`fake: getRanges address of ${address.length} characters; Excel would truncate it`);
+    const rects = address.split(',').map((a) => a1Rect(a.trim()));
+    return new RangeAreasProxy(this.ctx, this, () => rects, false);
+  }
+
+  get notes(): NoteCollectionProxy {
+    return new NoteCollectionProxy(this.ctx, this);
+  }
+
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.ctx, this);
+  }
+
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, this);
+  }
+
+  get freezePanes(): { freezeRows(n: number): void } {
+    return {
+      freezeRows: (n: number) =>
+        this.ctx.queue(() => {
+          this.ctx.mutate(this.resolve(), 'freeze').frozenRows = n;
+        }),
+    };
+  }
+}
+
+class SheetProtectionProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  snapshot(): Record<string, unknown> {
+    const d = { protected: this.sheet.target().protected };
+    this.data = d;
+    return d;
+  }
+  get protected(): boolean {
+    return this.got('protected');
+  }
+}
+
+/** Chains of write-only properties (range.format.font.bold = …) applied to a target at sync. */
+function writeOnly(ctx: Ctx, apply: (path: string[], value: unknown) => void, path: string[] = []): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_t, prop) => (typeof prop === 'string' ? writeOnly(ctx, apply, [...path, prop]) : undefined),
+    set: (_t, prop, value) => {
+      ctx.queue(() => apply([...path, String(prop)], value), jsonSize(value));
+      return true;
+    },
+  });
+}
+
+class RangeProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    readonly sheet: WorksheetProxy,
+    private readonly rectOf: (s: FakeSheet) => Rect | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+
+  rect(): Rect {
+    const r = this.rectOf(this.sheet.target());
+    if (!r) throw new FakeError('ItemNotFound', 'range');
+    return r;
+  }
+
+  snapshot(paths: Paths): Record<string, unknown> {
+    const s = this.sheet.target();
+    const r = this.rectOf(s);
+    if (!r) {
+      if (!this.nullable) throw new FakeError('ItemNotFound', 'range');
+      return { isNullObject: true };
+    }
+    const d: Record<string, unknown> = { isNullObject: false };
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    if (wants(paths, 'values') || wants(paths, 'valueTypes')) {
+      if (rows * cols > 5_000_000) throw new FakeError('ResponsePayloadSizeLimitExceeded', `read of ${rows * cols} cells`);
+    }
+    if (wants(paths, 'address')) d.address = `${quoteName(s.name)}!${rectAddress(r)}`;
+    if (wants(paths, 'rowIndex')) d.rowIndex = r.top;
+    if (wants(paths, 'columnIndex')) d.columnIndex = r.left;
+    if (wants(paths, 'rowCount')) d.rowCount = rows;
+    if (wants(paths, 'columnCount')) d.columnCount = cols;
+    if (wants(paths, 'values')) {
+      const out: FakeValue[][] = [];
+      for (let i = r.top; i <= r.bottom; i++) {
+        const src = s.rows.get(i);
+        const row: FakeValue[] = new Array(cols);
+        for (let j = 0; j < cols; j++) row[j] = src?.[r.left + j] ?? '';
+        out.push(row);
+      }
+      d.values = out;
+    }
+    if (wants(paths, 'valueTypes')) {
+      const out: string[][] = [];
+      for (let i = r.top; i <= r.bottom; i++) {
+        const row: string[] = new Array(cols);
+        for (let j = 0; j < cols; j++) row[j] = s.valueType(i, r.left + j);
+        out.push(row);
+      }
+      d.valueTypes = out;
+    }
+    return d;
+  }
+
+  get values(): FakeValue[][] {
+    return this.got('values');
+  }
+  get valueTypes(): string[][] {
+    return this.got('valueTypes');
+  }
+  get address(): string {
+    return this.got('address');
+  }
+  get rowIndex(): number {
+    return this.got('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.got('columnIndex');
+  }
+  get rowCount(): number {
+    return this.got('rowCount');
+  }
+  get columnCount(): number {
+    return this.got('columnCount');
+  }
+
+  private writeArray(what: string, value: unknown, put: (s: FakeSheet, r: number, c: number, v: unknown) => void): void {
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), what);
+      const r = this.rect();
+      const rows = r.bottom - r.top + 1;
+      const cols = r.right - r.left + 1;
+      if (!Array.isArray(value) || value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new FakeError('InvalidArgument', `${what}: array does not match ${rows}×${cols}`);
+      }
+      value.forEach((row: unknown[], i) => row.forEach((v, j) => put(s, r.top + i, r.left + j, v)));
+    }, jsonSize(value));
+  }
+
+  set values(v: unknown) {
+    this.writeArray('values', v, (s, r, c, x) => s.set(r, c, x as FakeValue));
+  }
+
+  set formulas(v: unknown) {
+    this.writeArray('formulas', v, (s, r, c, x) => {
+      if (typeof x === 'string' && x.startsWith('=') && s.numberFormats.get(`${r},${c}`) !== '@') {
+        const link = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(x);
+        s.set(r, c, link ? link[1]!.replace(/""/g, '"') : x);
+        s.formulas.set(`${r},${c}`, x);
+      } else s.set(r, c, x as FakeValue);
+    });
+  }
+
+  set numberFormat(v: unknown) {
+    this.writeArray('numberFormat', v, (s, r, c, x) => s.numberFormats.set(`${r},${c}`, String(x)));
+  }
+
+  clear(applyTo?: string): void {
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'clear');
+      if (applyTo !== 'Contents') throw new Error('fake: only clear("Contents") is modelled');
+      const r = this.rect();
+      for (const [row, cells] of s.rows) {
+        if (row < r.top || row > r.bottom) continue;
+        for (let c = r.left; c <= Math.min(r.right, cells.length - 1); c++) s.set(row, c, null);
+      }
+    });
+  }
+
+  get format(): Record<string, unknown> {
+    return writeOnly(this.ctx, (path, value) => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'format');
+      const r = this.rect();
+      if (path.join('.') === 'columnWidth') for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, Number(value));
+    });
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, this.sheet, () => [this.rect()]);
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(
+      this.ctx,
+      this.sheet,
+      (s) => {
+        const r = this.rect();
+        const found = s.merges.filter((m) => intersects(m, r));
+        if (found.length > 512) throw new FakeError('GeneralException', 'more than 512 merged areas');
+        return found.length === 0 ? null : found;
+      },
+      true,
+    );
+  }
+}
+
+class RangeAreasProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly rectsOf: (s: FakeSheet) => Rect[] | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  snapshot(paths: Paths): Record<string, unknown> {
+    const s = this.sheet.target();
+    const rects = this.rectsOf(s);
+    if (!rects) {
+      if (!this.nullable) throw new FakeError('ItemNotFound', 'range areas');
+      return { isNullObject: true };
+    }
+    const d: Record<string, unknown> = { isNullObject: false };
+    if (wants(paths, 'address')) d.address = rects.map((r) => `${quoteName(s.name)}!${rectAddress(r)}`).join(', ');
+    return d;
+  }
+  get address(): string {
+    return this.got('address');
+  }
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, this.sheet, (s) => {
+      const r = this.rectsOf(s);
+      if (!r) throw new FakeError('ItemNotFound', 'range areas');
+      return r;
+    });
+  }
+}
+
+class ConditionalFormatCollectionProxy extends Loadable {
+  private list: ConditionalFormatProxy[] = [];
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly rectsOf: (s: FakeSheet) => Rect[],
+  ) {
+    super(ctx);
+  }
+
+  snapshot(paths: Paths): Record<string, unknown> {
+    const s = this.sheet.target();
+    const rects = this.rectsOf(s);
+    const sub = under(paths, 'items');
+    this.list = [];
+    const items = s.rules
+      .filter((rule) => rule.areas.some((a) => rects.some((r) => intersects(a, r))))
+      .map((rule) => {
+        const proxy = new ConditionalFormatProxy(this.ctx, this.sheet, { id: rule.id });
+        this.list.push(proxy);
+        return proxy.fill(rule, sub);
+      });
+    return { items };
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    this.got('items');
+    return this.list;
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    const holder: { id?: number } = {};
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'add conditional format');
+      const id = this.ctx.book.nextRuleId++;
+      holder.id = id;
+      // Excel adds a new rule at the top priority.
+      s.rules.unshift({ id, type, formula: null, areas: this.rectsOf(s).map((r) => ({ ...r })) });
+    }, jsonSize(type));
+    return new ConditionalFormatProxy(this.ctx, this.sheet, holder);
+  }
+}
+
+class ConditionalFormatProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly holder: { id?: number },
+  ) {
+    super(ctx);
+  }
+
+  private rule(): { s: FakeSheet; rule: FakeRule } {
+    const s = this.sheet.target();
+    const rule = s.rules.find((r) => r.id === this.holder.id);
+    if (!rule) throw new FakeError('ItemNotFound', 'conditional format');
+    return { s, rule };
+  }
+
+  fill(rule: FakeRule, paths: Paths): Record<string, unknown> {
+    const d: Record<string, unknown> = {};
+    if (wants(paths, 'type')) d.type = rule.type;
+    const custom = under(paths, 'customOrNullObject');
+    if (custom.length > 0) {
+      d.customOrNullObject = rule.type === 'Custom' ? { isNullObject: false, rule: { formula: rule.formula } } : { isNullObject: true };
+    }
+    this.data = d;
+    return d;
+  }
+
+  snapshot(paths: Paths): Record<string, unknown> {
+    return this.fill(this.rule().rule, paths);
+  }
+
+  get type(): string {
+    return this.got('type');
+  }
+
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    return this.got('customOrNullObject');
+  }
+
+  get custom(): Record<string, unknown> {
+    return writeOnly(this.ctx, (path, value) => {
+      const { s, rule } = this.rule();
+      this.ctx.mutate(s, 'conditional format');
+      const key = path.join('.');
+      if (key === 'rule.formula') rule.formula = String(value);
+      else if (key === 'format.fill.color') rule.fill = String(value);
+      else if (key === 'format.font.color') rule.font = String(value);
+      else throw new Error(`fake: custom.${key} is not modelled`);
+    });
+  }
+
+  set priority(p: number) {
+    this.ctx.queue(() => {
+      const { s, rule } = this.rule();
+      this.ctx.mutate(s, 'priority');
+      s.rules = s.rules.filter((r) => r !== rule);
+      s.rules.splice(Math.max(0, Math.min(p, s.rules.length)), 0, rule);
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const { s, rule } = this.rule();
+      this.ctx.mutate(s, 'delete conditional format');
+      s.rules = s.rules.filter((r) => r !== rule);
+    });
+  }
+}
+
+class NoteCollectionProxy extends Loadable {
+  private list: NoteProxy[] = [];
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  snapshot(paths: Paths): Record<string, unknown> {
+    const s = this.sheet.target();
+    const sub = under(paths, 'items');
+    this.list = [];
+    const items = s.notes.map((n) => {
+      const proxy = new NoteProxy(this.ctx, this.sheet, n);
+      this.list.push(proxy);
+      const d: Record<string, unknown> = {};
+      if (wants(sub, 'content')) d.content = n.content;
+      proxy.setData(d);
+      return d;
+    });
+    return { items };
+  }
+  get items(): NoteProxy[] {
+    this.got('items');
+    return this.list;
+  }
+  add(cellAddress: string, content: string): void {
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'add note');
+      const r = a1Rect(cellAddress);
+      if (r.top !== r.bottom || r.left !== r.right) throw new FakeError('InvalidArgument', 'a note goes on one cell');
+      if (s.notes.some((n) => n.row === r.top && n.col === r.left)) throw new FakeError('InvalidArgument', `cell ${cellAddress} already has a note`);
+      s.notes.push({ row: r.top, col: r.left, content });
+    }, jsonSize(cellAddress) + jsonSize(content));
+  }
+}
+
+class NoteProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly note: FakeNote,
+  ) {
+    super(ctx);
+  }
+  setData(d: Record<string, unknown>): void {
+    this.data = d;
+  }
+  snapshot(): Record<string, unknown> {
+    return { content: this.note.content };
+  }
+  get content(): string {
+    return this.got('content');
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'delete note');
+      s.notes = s.notes.filter((n) => n !== this.note);
+    });
+  }
+  getLocation(): RangeProxy {
+    const note = this.note;
+    return new RangeProxy(this.ctx, this.sheet, () => ({ top: note.row, left: note.col, bottom: note.row, right: note.col }), false);
+  }
+}
+
+class TableCollectionProxy extends Loadable {
+  private list: Array<{ name: string; worksheet: { name: string } }> = [];
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy | null,
+  ) {
+    super(ctx);
+  }
+  snapshot(): Record<string, unknown> {
+    const sheets = this.sheet ? [this.sheet.target()] : this.ctx.book.sheets;
+    this.list = sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+    return { items: this.list };
+  }
+  get items(): Array<{ name: string; worksheet: { name: string } }> {
+    this.got('items');
+    return this.list;
+  }
+  add(address: string, hasHeaders: boolean): Record<string, unknown> {
+    const table: FakeTable = { name: '', address, hasHeaders };
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet!.resolve(), 'add table');
+      const taken = new Set(this.ctx.book.sheets.flatMap((x) => x.tables.map((t) => t.name.toLowerCase())));
+      let n = 1;
+      while (taken.has(`table${n}`)) n++;
+      table.name = `Table${n}`;
+      s.tables.push(table);
+    }, jsonSize(address));
+    return new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop, value) => {
+        this.ctx.queue(() => {
+          if (prop === 'name') {
+            const taken = this.ctx.book.sheets.flatMap((x) => x.tables).some((t) => t !== table && t.name.toLowerCase() === String(value).toLowerCase());
+            if (taken) throw new FakeError('ItemAlreadyExists', `table ${String(value)}`);
+            table.name = String(value);
+          } else if (prop === 'style') table.style = String(value);
+          else throw new Error(`fake: table.${String(prop)} is not modelled`);
+        });
+        return true;
+      },
+    });
+  }
+}
+
+class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+  ) {}
+  add(type: string, source: RangeProxy, seriesBy: string): Record<string, unknown> {
+    const chart: FakeChart = { type, seriesBy };
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'add chart');
+      chart.values = rectAddress(source.rect());
+      s.charts.push(chart);
+    });
+    const ctx = this.ctx;
+    const setPath = (path: string[], value: unknown): void => {
+      chart[path.join('.')] = value;
+    };
+    return {
+      series: {
+        getItemAt: (i: number) => ({
+          setXAxisValues: (range: RangeProxy) => this.ctx.queue(() => setPath([`series${i}`, 'xValues'], rectAddress(range.rect()))),
+          set name(v: string) {
+            ctx.queue(() => setPath([`series${i}`, 'name'], v));
+          },
+        }),
+      },
+      title: writeOnly(this.ctx, (p, v) => setPath(['title', ...p], v)),
+      legend: writeOnly(this.ctx, (p, v) => setPath(['legend', ...p], v)),
+      axes: writeOnly(this.ctx, (p, v) => setPath(['axes', ...p], v)),
+      setPosition: (a: string, b: string) => this.ctx.queue(() => setPath(['position'], `${a}:${b}`)),
+    };
+  }
+}
