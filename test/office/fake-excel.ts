@@ -54,7 +54,8 @@ export type FakeChart = Record<string, unknown>;
 
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
-const MB5 = 5 * 1024 * 1024;
+/** Excel on the web's 5 MB, read strictly as 5,000,000 bytes. */
+const MB5 = 5_000_000;
 
 export class FakeError extends Error {
   constructor(

@@ -7,9 +7,9 @@
  *   4. merged areas where the engine needs them (header rows, one-cell rows), when ExcelApi 1.13.
  *
  * Response size is estimated before each chunk is loaded and measured afterwards: the first chunk of
- * a sheet assumes FIRST_GUESS_BYTES_PER_CELL, later chunks use the largest bytes per row seen so far
- * in that sheet, with a safety factor. If Excel still answers "response too large", the budget is
- * halved and the chunk read again.
+ * a sheet is a probe of at most PROBE_ROWS rows sized with FIRST_GUESS_BYTES_PER_CELL, later chunks
+ * use the largest bytes per row seen so far in that sheet, with a safety factor. If Excel still answers "response too large", the budget is
+ * quartered and the chunk read again.
  */
 import { isEmpty, type CellValue, type MergeRange, type SheetData } from '../../core/cells';
 import { isOwnSheetName } from '../../core/header';
@@ -29,6 +29,11 @@ import { SETTINGS_SHEET } from './settings';
 const HEADER_SCAN_ROWS = 21;
 /** Never plan a chunk tail smaller than this many rows when another sync can take the rest whole. */
 const MIN_CHUNK_ROWS = 32;
+/**
+ * The first chunk of a sheet whose bytes are still unknown holds at most this many rows: it measures
+ * the sheet cheaply, so that a sheet of long texts never sends a first response near the limit.
+ */
+const PROBE_ROWS = 500;
 
 export interface ReadStats {
   /** context.sync() calls made by this read. */
@@ -137,6 +142,7 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
       const remaining = p.rowCount - p.done;
       const perRow = estimateRowBytes(p, globalBytesPerCell);
       let count = Math.min(remaining, Math.floor(bytesLeft / perRow), Math.floor(cellsLeft / p.colCount));
+      if (p.bytesPerRow === 0) count = Math.min(count, PROBE_ROWS);
       if (count < remaining && pieces.length > 0 && count < MIN_CHUNK_ROWS) break;
       if (count < 1) {
         if (pieces.length > 0) break;
@@ -151,9 +157,9 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
     try {
       await sync();
     } catch (e) {
-      if (!isPayloadTooLarge(e) || scale < 1 / 256) throw e;
+      if (!isPayloadTooLarge(e) || scale < 1 / 1024) throw e;
       stats.retries++;
-      scale /= 2;
+      scale /= 4;
       continue;
     }
     stats.valueSyncs++;
