@@ -9,6 +9,9 @@ import { HostError } from '../../src/port/workbook-port';
 import { Pane } from '../../src/taskpane/Pane';
 import { FakePort, fakeHost, inspectionSheet, sheet, taskSheet } from './fake-port';
 
+// Fluent UI renders slowly under jsdom; a check plus a re-check can pass 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 const vi = paneText('vi');
 const AS_OF = '2026-07-01';
 const now = () => new Date(2026, 6, 1, 9, 0, 0);

@@ -1,13 +1,14 @@
 /** Browser mode: the cells around a finding, with the finding's cell highlighted. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { PaneText } from '../../i18n/pane';
 import type { CellContext } from '../host';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', maxWidth: '100%', flex: '1 1 auto', minWidth: 0 },
+  root: { minWidth: 0 },
+  wrap: { overflowX: 'auto', maxWidth: '100%', minWidth: 0 },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, tableLayout: 'auto' },
-  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
+  caption: { display: 'block', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   th: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
@@ -34,13 +35,19 @@ const useStyles = makeStyles({
 export function CellContextView({ t, context }: { t: PaneText; context: CellContext }) {
   const s = useStyles();
   const ref = useRef<HTMLDivElement>(null);
+  const captionId = useId();
   useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    // Bring the finding's cell into view, also sideways when the pane is narrow.
+    const target = ref.current?.querySelector('[aria-current="location"]');
+    target?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
   }, [context]);
   return (
-    <div className={s.wrap} ref={ref} tabIndex={0} data-testid="cell-context">
-      <table className={s.table}>
-        <caption className={s.caption}>{t.cellContext(context.sheet, context.cell)}</caption>
+    <div className={s.root} data-testid="cell-context">
+      <span className={s.caption} id={captionId}>
+        {t.cellContext(context.sheet, context.cell)}
+      </span>
+      <div className={s.wrap} ref={ref} tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table className={s.table} aria-labelledby={captionId}>
         <thead>
           <tr>
             <th className={s.th} scope="col" />
@@ -69,6 +76,7 @@ export function CellContextView({ t, context }: { t: PaneText; context: CellCont
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -29,7 +29,8 @@ const MAX_PER_GROUP = 200;
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  filter: { flex: '1 1 120px', minWidth: 0 },
+  filter: { flex: '1 1 120px', minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
+  select: { width: '100%', minWidth: 0 },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minWidth: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   item: {
@@ -45,7 +46,15 @@ const useStyles = makeStyles({
   itemText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   where: { fontWeight: tokens.fontWeightSemibold },
   shown: { display: 'block', marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
-  context: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', marginTop: tokens.spacingVerticalXS },
+  context: {
+    position: 'relative',
+    marginTop: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalS,
+    paddingRight: '32px',
+    minWidth: 0,
+  },
+  close: { position: 'absolute', top: 0, right: 0 },
+  panel: { marginLeft: 0, marginRight: 0 },
 });
 
 export interface FindingsPanelProps {
@@ -88,7 +97,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
     <div>
       <div className={s.filters} role="group" aria-label={t.findingsTitle}>
         <Field className={s.filter} label={t.filterSheet}>
-          <Select value={filter.sheet ?? ''} onChange={(_, d) => setFilter({ ...filter, sheet: d.value || null })}>
+          <Select className={s.select} value={filter.sheet ?? ''} onChange={(_, d) => setFilter({ ...filter, sheet: d.value || null })}>
             <option value="">{t.all}</option>
             {p.sheets.map((name) => (
               <option key={name} value={name}>
@@ -98,7 +107,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
           </Select>
         </Field>
         <Field className={s.filter} label={t.filterRule}>
-          <Select value={filter.rule ?? ''} onChange={(_, d) => setFilter({ ...filter, rule: (d.value || null) as RuleId | null })}>
+          <Select className={s.select} value={filter.rule ?? ''} onChange={(_, d) => setFilter({ ...filter, rule: (d.value || null) as RuleId | null })}>
             <option value="">{t.all}</option>
             {rulesPresent.map((r) => (
               <option key={r} value={r}>
@@ -109,6 +118,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
         </Field>
         <Field className={s.filter} label={t.filterSeverity}>
           <Select
+            className={s.select}
             value={filter.severity ?? ''}
             onChange={(_, d) => setFilter({ ...filter, severity: (d.value || null) as Severity | null })}
           >
@@ -130,7 +140,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
         <Accordion multiple collapsible>
           {groups.map((g) => (
             <AccordionItem key={g.rule} value={g.rule} data-rule={g.rule} data-count={g.findings.length}>
-              <AccordionHeader>
+              <AccordionHeader size="small">
                 <span className={s.header}>
                   <span>{t.rule[g.rule]}</span>
                   <CounterBadge count={g.findings.length} overflowCount={99_999} appearance="filled" color={g.severity === 'error' ? 'danger' : 'informative'} />
@@ -139,7 +149,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
                   </Badge>
                 </span>
               </AccordionHeader>
-              <AccordionPanel>
+              <AccordionPanel className={s.panel}>
                 <ul className={s.list}>
                   {g.findings.slice(0, MAX_PER_GROUP).map((f, i) => {
                     const key = keyOf(f, i);
@@ -150,6 +160,7 @@ export function FindingsPanel(p: FindingsPanelProps) {
                         <Button
                           className={s.item}
                           appearance="subtle"
+                          size="small"
                           icon={<LocationRegular />}
                           onClick={() => (isOpen ? setOpened(null) : void go(f, key))}
                           aria-expanded={p.hostKind === 'browser' ? isOpen : undefined}
@@ -172,7 +183,15 @@ export function FindingsPanel(p: FindingsPanelProps) {
                                 <MessageBarBody>{t.cellNotFound(f.sheet, f.cell)}</MessageBarBody>
                               </MessageBar>
                             )}
-                            <Button appearance="subtle" icon={<DismissRegular />} aria-label={t.closeContext} onClick={() => setOpened(null)} />
+                            <Button
+                              className={s.close}
+                              appearance="subtle"
+                              size="small"
+                              icon={<DismissRegular />}
+                              aria-label={t.closeContext}
+                              title={t.closeContext}
+                              onClick={() => setOpened(null)}
+                            />
                           </div>
                         )}
                       </li>

@@ -7,7 +7,8 @@ import { CHECK_STAGES, type Stage } from '../progress-port';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
-  field: { flex: '1 1 140px', minWidth: 0 },
+  field: { flex: '1 1 140px', minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
+  control: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
   progress: { marginTop: tokens.spacingVerticalM },
 });
@@ -34,10 +35,11 @@ export function RunOptions(p: RunOptionsProps) {
     <div>
       <div className={s.row}>
         <Field className={s.field} label={t.asOf} hint={t.asOfHint} validationMessage={p.asOfValid ? undefined : t.asOfInvalid}>
-          <Input type="date" value={p.asOf} onChange={(_, d) => p.onAsOf(d.value)} disabled={p.busy !== null} />
+          <Input className={s.control} type="date" value={p.asOf} onChange={(_, d) => p.onAsOf(d.value)} disabled={p.busy !== null} />
         </Field>
         <Field className={s.field} label={t.rules}>
           <Select
+            className={s.control}
             value={p.rules ?? ''}
             onChange={(_, d) => p.onRules(d.value === '2023' || d.value === '2026' ? d.value : null)}
             disabled={p.busy !== null}

@@ -1,6 +1,9 @@
 /** Units' scores and suggested levels with their reasons, sortable. */
 import {
   Badge,
+  Button,
+  Field,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -12,6 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Level, UnitReport } from '../../core/report';
 import { messages, type Lang } from '../../i18n/messages';
@@ -24,7 +28,12 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   nameCell: { minWidth: '8em' },
   facts: { display: 'block', color: tokens.colorNeutralForeground3 },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  reasons: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS },
+  badge: { whiteSpace: 'normal', height: 'auto', paddingTop: '1px', paddingBottom: '1px' },
+  narrowBadge: { marginTop: tokens.spacingVerticalXXS, '@media (min-width: 600px)': { display: 'none' } },
+  narrowOnly: { '@media (min-width: 600px)': { display: 'none' } },
+  sortRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalS },
+  sortField: { flex: '1 1 auto', minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
   num: { textAlign: 'right', whiteSpace: 'nowrap', width: '4.5em' },
   level: { width: '7.5em' },
   wide: { '@media (max-width: 599px)': { display: 'none' } },
@@ -37,6 +46,15 @@ const LEVEL_COLOUR: Record<Level, 'success' | 'brand' | 'warning' | 'danger'> = 
   completed: 'warning',
   not_completed: 'danger',
 };
+
+const SORT_KEYS: readonly (readonly [UnitSortKey, 'colScore' | 'colLevel' | 'colUnit' | 'colDue' | 'colLate' | 'colViolations'])[] = [
+  ['score', 'colScore'],
+  ['level', 'colLevel'],
+  ['name', 'colUnit'],
+  ['due', 'colDue'],
+  ['late', 'colLate'],
+  ['violations', 'colViolations'],
+];
 
 export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units: readonly UnitReport[] }) {
   const s = useStyles();
@@ -65,6 +83,30 @@ export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units:
       <Text className={s.hint} size={200}>
         {t.unitsHint}
       </Text>
+      <div className={mergeClasses(s.sortRow, s.narrowOnly)}>
+        <Field className={s.sortField} label={t.sortUnits}>
+          <Select
+            value={key}
+            onChange={(_, d) => {
+              const k = d.value as UnitSortKey;
+              setKey(k);
+              setDir(k === 'name' ? 'ascending' : 'descending');
+            }}
+          >
+            {SORT_KEYS.map(([k, label]) => (
+              <option key={k} value={k}>
+                {t[label]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          icon={dir === 'ascending' ? <ArrowSortUpRegular /> : <ArrowSortDownRegular />}
+          onClick={() => setDir(dir === 'ascending' ? 'descending' : 'ascending')}
+          aria-label={dir === 'ascending' ? t.sortAscending : t.sortDescending}
+          title={dir === 'ascending' ? t.sortAscending : t.sortDescending}
+        />
+      </div>
       <Table className={s.table} sortable size="small" aria-label={t.unitsTitle} data-testid="units-table">
         <TableHeader>
           <TableRow>
@@ -74,7 +116,7 @@ export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units:
             <TableHeaderCell className={s.num} {...sortProps('score', t.colScore)}>
               {t.colScore}
             </TableHeaderCell>
-            <TableHeaderCell className={s.level} {...sortProps('level', t.colLevel)}>
+            <TableHeaderCell className={mergeClasses(s.level, s.wide)} {...sortProps('level', t.colLevel)}>
               {t.colLevel}
             </TableHeaderCell>
             <TableHeaderCell className={mergeClasses(s.num, s.wide)} {...sortProps('due', t.colDue)}>
@@ -104,19 +146,20 @@ export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units:
                     {t.head(u.head)}
                   </Text>
                 )}
-                <ul className={s.reasons} aria-label={t.reasons}>
-                  {u.reasons.map((r, i) => (
-                    <li key={i}>
-                      <Text size={200}>{r}</Text>
-                    </li>
-                  ))}
-                </ul>
+                <div className={s.narrowBadge}>
+                  <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge}>
+                    {msg[`level_${u.level}`]()}
+                  </Badge>
+                </div>
+                <Text size={200} className={s.reasons}>
+                  {t.reasons}: {u.reasons.join('; ')}
+                </Text>
               </TableCell>
               <TableCell className={mergeClasses(s.cell, s.num)} data-testid="unit-score">
                 {fmt.format(u.score)}
               </TableCell>
-              <TableCell className={s.cell}>
-                <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" style={{ whiteSpace: 'normal', height: 'auto' }} data-testid="unit-level">
+              <TableCell className={mergeClasses(s.cell, s.wide)}>
+                <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge} data-testid="unit-level">
                   {msg[`level_${u.level}`]()}
                 </Badge>
               </TableCell>

@@ -1,0 +1,394 @@
+/**
+ * End-to-end test in a real browser (`npm run test:e2e`): build the pages, serve dist/ over HTTPS on
+ * localhost, open the task pane page in browser mode with playwright-core driving Debian's
+ * chromium, load the example workbook, run the check, compare what the page shows with the command
+ * line's report for the same file, download the annotated copy and verify it with ExcelJS, fail on
+ * any request to another origin, and save screenshots under docs/screenshots/.
+ *
+ * Environment: E2E_SKIP_BUILD=1 reuses dist/; CHROMIUM=/path overrides /usr/bin/chromium.
+ * Ends with the line "N passed, N failed"; exit code 1 when anything failed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
+import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/owned-sheets';
+import { RULE_IDS, type Report } from '../../src/core/report';
+import { messages } from '../../src/i18n/messages';
+import { paneText } from '../../src/i18n/pane';
+import { devCerts, serveStatic, type StaticServer } from './https-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Book {
+  readonly file: string;
+  readonly asOf: string;
+  /** The book whose screenshots go into the README. */
+  readonly primary: boolean;
+}
+
+/** The example book when it has been generated, and the independent acceptance sample when present. */
+function books(): Book[] {
+  const out: Book[] = [];
+  const example = path.join(ROOT, 'examples', 'tracking-2026.xlsx');
+  const acceptance = path.resolve(ROOT, '..', 'shared', 'acceptance', 'two-row-header.xlsx');
+  if (existsSync(example)) out.push({ file: example, asOf: '2026-11-26', primary: true });
+  if (existsSync(acceptance)) out.push({ file: acceptance, asOf: '2023-09-15', primary: out.length === 0 });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A tiny runner: every check is counted; a failed check does not stop the others of its book.
+
+let passed = 0;
+let failed = 0;
+const timings: string[] = [];
+
+function ok(name: string): void {
+  passed++;
+  process.stdout.write(`  ok   ${name}\n`);
+}
+
+function fail(name: string, detail: unknown): void {
+  failed++;
+  const text = detail instanceof Error ? (detail.stack ?? detail.message) : String(detail);
+  process.stdout.write(`  FAIL ${name}\n       ${text.split('\n').join('\n       ')}\n`);
+}
+
+async function check(name: string, fn: () => unknown | Promise<unknown>): Promise<boolean> {
+  try {
+    await fn();
+    ok(name);
+    return true;
+  } catch (e) {
+    fail(name, e);
+    return false;
+  }
+}
+
+function assertEqual<T>(actual: T, expected: T, what: string): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
+}
+
+function assert(cond: unknown, what: string): asserts cond {
+  if (!cond) throw new Error(what);
+}
+
+async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+  const t0 = Date.now();
+  try {
+    return await fn();
+  } finally {
+    timings.push(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function npm(args: string[]): string {
+  return execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+
+function build(): void {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (pkg.scripts?.build) npm(['run', '--silent', 'build']);
+  else execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function cliReport(book: Book, tmp: string, name: string): { report: Report; out: string } {
+  const json = path.join(tmp, `${name}.json`);
+  const out = path.join(tmp, `${name}-cli.xlsx`);
+  npm(['run', '--silent', 'cli', '--', 'check', book.file, '--as-of', book.asOf, '--json', json, '--out', out]);
+  return { report: JSON.parse(readFileSync(json, 'utf8')) as Report, out };
+}
+
+/** Watch every request of the page: anything that is not the page's own origin is a failure. */
+function guardOrigin(context: BrowserContext, origin: string): string[] {
+  const foreign: string[] = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreign.push(`${req.method()} ${url}`);
+  });
+  // Belt and braces: nothing foreign may even leave the browser.
+  void context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) => route.abort('blockedbyclient'),
+  );
+  return foreign;
+}
+
+/**
+ * Office.js, loaded outside Office, tries to frame a Microsoft telemetry page; the page's Content
+ * Security Policy blocks it before any request is made. Those blocks are expected and listed.
+ */
+const CSP_BLOCK = /violates the following Content Security Policy directive/;
+
+async function openPage(context: BrowserContext, server: StaticServer, errors: string[], blocked: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (CSP_BLOCK.test(m.text())) blocked.push(m.text().split('\n')[0]!);
+    else errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'load' });
+  return page;
+}
+
+/** The per-rule counts the page shows, as { rule: count }. */
+async function shownRuleCounts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval('[data-rule]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-rule'), Number(e.getAttribute('data-count'))])));
+}
+
+function ruleCounts(report: Report): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of RULE_IDS) {
+    const n = report.findings.filter((f) => f.rule === r).length;
+    if (n > 0) out[r] = n;
+  }
+  return out;
+}
+
+/** User sheets as the engine reads them: every value the user typed. */
+function userSheets(wb: ExcelJS.Workbook): string {
+  const sheets = readWorkbookSheets(wb).filter((s) => !/^kq\s/i.test(s.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+  return JSON.stringify(sheets.map((s) => ({ name: s.name, rows: s.rows })));
+}
+
+async function ownedSheetValues(wb: ExcelJS.Workbook, name: string): Promise<unknown[][]> {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`sheet "${name}" is missing`);
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (c) => {
+      const v = c.value as unknown;
+      cells.push(v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v);
+    });
+    rows.push(cells);
+  });
+  return rows;
+}
+
+async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: string, index: number): Promise<void> {
+  const name = `book${index}`;
+  process.stdout.write(`\n${path.relative(ROOT, book.file)} as of ${book.asOf}\n`);
+  const vi = paneText('vi');
+  const msgVi = messages('vi');
+
+  const cli = await timed(`CLI report (${path.basename(book.file)})`, () => cliReport(book, tmp, name));
+  const { report } = cli;
+
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const foreign = guardOrigin(context, server.origin);
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  try {
+    const page = await timed('open page', () => openPage(context, server, errors, blocked));
+
+    await check('page starts in browser mode (no Office host)', async () => {
+      await page.getByTestId('mode').waitFor({ timeout: 15_000 });
+      assertEqual(await page.getByTestId('mode').textContent(), vi.modeBrowser, 'mode badge');
+    });
+    if (book.primary) await shoot(page, 'browser-start-320.png', 320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await timed('load workbook in the page', async () => {
+      await page.getByTestId('file-input').setInputFiles(book.file);
+      await page.getByTestId('file-name').waitFor({ timeout: 60_000 });
+    });
+
+    await check('as-of date is set', async () => {
+      const input = page.getByLabel(vi.asOf);
+      await input.fill(book.asOf);
+      assertEqual(await input.inputValue(), book.asOf, 'as-of input');
+    });
+
+    const checked = await check('Check runs and shows the summary', async () => {
+      await timed('check in the page', async () => {
+        await page.getByRole('button', { name: vi.check, exact: true }).click();
+        await page.getByTestId('summary-counts').waitFor({ timeout: 120_000 });
+        await page.getByRole('button', { name: vi.check, exact: true }).isEnabled();
+        await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 120_000 });
+      });
+    });
+    if (!checked) return;
+
+    await check('summary counts equal the CLI report', async () => {
+      const errorsN = report.findings.filter((f) => f.severity === 'error').length;
+      const expected = vi.summary(report.tasks.length, report.findings.length, errorsN, report.findings.length - errorsN, report.units.length);
+      assertEqual(await page.getByTestId('summary-counts').textContent(), expected, 'summary line');
+      assert((await page.getByRole('status').first().textContent())?.includes(vi.checkedAt(report.asOf, report.rules)), 'as-of and rules line');
+    });
+
+    await check('findings per rule equal the CLI report', async () => {
+      assertEqual(await shownRuleCounts(page), ruleCounts(report), 'findings per rule');
+    });
+
+    await check('units, scores and levels equal the CLI report', async () => {
+      const shown = await page.$$eval('[data-unit]', (rows) =>
+        rows.map((r) => ({
+          name: r.getAttribute('data-unit'),
+          level: r.getAttribute('data-level'),
+          score: Number(r.getAttribute('data-score')),
+          levelText: r.querySelector('[data-testid="unit-level"]')?.textContent ?? '',
+        })),
+      );
+      const key = (u: { name: string | null }) => u.name ?? '';
+      const expected = report.units
+        .map((u) => ({ name: u.name, level: u.level, score: u.score, levelText: msgVi[`level_${u.level}`]() }))
+        .sort((a, b) => key(a).localeCompare(key(b)));
+      assertEqual([...shown].sort((a, b) => key(a).localeCompare(key(b))), expected, 'units');
+    });
+
+    await check('a finding shows its cell in context', async () => {
+      const first = report.findings[0];
+      if (!first) return;
+      const group = page.locator(`[data-rule="${first.rule}"]`);
+      await group.getByRole('button').first().click();
+      await group.locator(`[data-cell="${first.sheet}!${first.cell}"]`).first().click();
+      const ctx = page.getByTestId('cell-context').first();
+      await ctx.waitFor({ timeout: 10_000 });
+      assert((await ctx.textContent())?.includes(vi.cellContext(first.sheet, first.cell)), 'cell context caption');
+      assertEqual(await ctx.locator('[aria-current="location"]').count(), 1, 'highlighted cell');
+    });
+
+    await check('filters narrow the findings', async () => {
+      const errorsN = report.findings.filter((f) => f.severity === 'error').length;
+      await page.getByLabel(vi.filterSeverity).selectOption('error');
+      assertEqual(await page.getByTestId('findings-shown').textContent(), vi.shown(errorsN, report.findings.length), 'error filter');
+      await page.getByLabel(vi.filterSeverity).selectOption('');
+    });
+
+    if (book.primary) {
+      await timed('screenshots', async () => {
+        await shoot(page, 'browser-desktop.png', 1280);
+        await shoot(page, 'browser-320.png', 320);
+      });
+    }
+
+    await check('no horizontal scrolling at 320 px', async () => {
+      await page.setViewportSize({ width: 320, height: 900 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 320, `page is ${width} px wide at a 320 px viewport`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    const downloaded = path.join(tmp, `${name}-browser.xlsx`);
+    await check('annotated copy downloads', async () => {
+      await timed('download annotated copy', async () => {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('download').click()]);
+        assert(download.suggestedFilename().endsWith('(KQ).xlsx'), `file name ${download.suggestedFilename()}`);
+        await download.saveAs(downloaded);
+      });
+    });
+
+    if (existsSync(downloaded)) {
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(book.file);
+      const annotated = new ExcelJS.Workbook();
+      await annotated.xlsx.readFile(downloaded);
+      const fromCli = new ExcelJS.Workbook();
+      await fromCli.xlsx.readFile(cli.out);
+
+      await check('annotated copy has the KQ sheets', () => {
+        for (const sheet of [SCORES_SHEET, FINDINGS_SHEET]) assert(annotated.getWorksheet(sheet), `missing ${sheet}`);
+      });
+      await check("annotated copy leaves the user's values unchanged", () => {
+        assertEqual(userSheets(annotated), userSheets(original), 'user sheets');
+      });
+      await check('KQ sheets equal those of the CLI --out copy', async () => {
+        for (const sheet of [SCORES_SHEET, FINDINGS_SHEET]) {
+          assertEqual(await ownedSheetValues(annotated, sheet), await ownedSheetValues(fromCli, sheet), sheet);
+        }
+      });
+    }
+
+    await check('English switch shows the results in English', async () => {
+      await page.getByRole('radio', { name: 'English' }).check();
+      await page.getByRole('button', { name: paneText('en').check, exact: true }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 60_000 });
+      const en = messages('en');
+      const levels = await page.$$eval('[data-testid="unit-level"]', (els) => els.map((e) => e.textContent));
+      const allowed = new Set(['excellent', 'good', 'completed', 'not_completed'].map((l) => en[`level_${l}` as 'level_good']()));
+      assert(levels.length === report.units.length && levels.every((l) => allowed.has(l ?? '')), `levels: ${levels.join(', ')}`);
+      await page.getByRole('radio', { name: 'Tiếng Việt' }).check();
+    });
+
+    await check('no request left the page origin', () => assertEqual(foreign, [], 'foreign requests'));
+    for (const b of new Set(blocked)) process.stdout.write(`  info blocked by the page's CSP: ${b}\n`);
+    await check('no page errors', () => assertEqual(errors, [], 'errors'));
+  } finally {
+    await context.close();
+  }
+}
+
+async function shoot(page: Page, file: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: width < 600 ? 900 : 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(150);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const list = books();
+  if (list.length === 0) {
+    fail('a workbook to test', 'neither examples/tracking-2026.xlsx nor ../shared/acceptance/two-row-header.xlsx exists');
+  }
+  if (!existsSync(CHROMIUM)) fail('chromium', `${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (failed > 0) return finish(t0);
+
+  if (process.env.E2E_SKIP_BUILD !== '1') await timed('build', () => build());
+  await check('build produced dist/taskpane.html', () => assert(existsSync(path.join(DIST, 'taskpane.html')), 'dist/taskpane.html'));
+  if (failed > 0) return finish(t0);
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'kq-e2e-'));
+  const server = await serveStatic(DIST, await devCerts(path.join(tmp, 'certs')), 0);
+  const browser = await timed('launch chromium', () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+  try {
+    let i = 0;
+    for (const book of list) await runBook(browser, server, book, tmp, i++);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  finish(t0);
+}
+
+function finish(t0: number): void {
+  timings.push(`total: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.stdout.write(`\nTimings: ${timings.join('; ')}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  fail('e2e run', e);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,33 @@
+/**
+ * `npm run serve`: serve the built pages (dist/, from `npm run build`) over HTTPS on
+ * https://localhost:3000/, the origin the manifest names. taskpane.html runs inside Excel when
+ * sideloaded, and in browser mode when opened in a browser.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { devCerts, serveStatic } from './https-server';
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '../../dist');
+  if (!existsSync(path.join(root, 'taskpane.html'))) {
+    process.stderr.write('serve: dist/taskpane.html is missing; run `npm run build` first.\n');
+    process.exit(2);
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  const certs = await devCerts();
+  const server = await serveStatic(root, certs, port);
+  process.stdout.write(
+    [
+      `Serving ${root}`,
+      `  Task pane / browser mode: ${server.origin}/taskpane.html`,
+      `  Certificate: ${certs.dir} (for Excel to trust it, run once: npx office-addin-dev-certs install)`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
