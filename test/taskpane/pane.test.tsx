@@ -16,18 +16,22 @@ const vi = paneText('vi');
 const AS_OF = '2026-07-01';
 const now = () => new Date(2026, 6, 1, 9, 0, 0);
 
-function renderPane(port: FakePort, kind: 'excel' | 'browser' = 'excel') {
+/** Render the pane and let it read the book's saved settings. */
+async function renderPane(port: FakePort, kind: 'excel' | 'browser' = 'excel') {
   const host = fakeHost(port, kind);
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <Pane host={host} lang="vi" now={now} />
-    </FluentProvider>,
-  );
-  return { host, ...view };
+  let view: ReturnType<typeof render> | undefined;
+  await act(async () => {
+    view = render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="vi" now={now} />
+      </FluentProvider>,
+    );
+  });
+  return { host, ...view! };
 }
 
 async function runCheck() {
-  await waitFor(() => expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false));
+  await waitFor(() => expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false), { timeout: 15_000 });
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: vi.check }));
   });
@@ -36,7 +40,7 @@ async function runCheck() {
       expect(screen.getByTestId('summary-counts')).toBeTruthy();
       expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false);
     },
-    { timeout: 3000 },
+    { timeout: 15_000 },
   );
 }
 
@@ -54,7 +58,7 @@ function openSection(title: RegExp) {
 describe('task pane', () => {
   test('Check runs the use case through the port and shows the report it computed', async () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
-    renderPane(port);
+    await renderPane(port);
     await runCheck();
     expect(port.calls).toEqual(expect.arrayContaining(['readSheets', 'readSettings', 'writeFlags', 'writeOwnedSheets']));
     expect(port.owned.map((s) => s.name)).toEqual(['KQ Đánh giá', 'KQ Kiểm tra']);
@@ -73,7 +77,7 @@ describe('task pane', () => {
 
   test('no sheet found: says so, lists what was seen, and offers the mapping by hand', async () => {
     const port = new FakePort([sheet('Ghi chú', [['Họp giao ban'], ['Nội dung', 'Người ghi']])]);
-    renderPane(port);
+    await renderPane(port);
     await runCheck();
     const bar = screen.getByTestId('no-sheets');
     expect((bar).textContent).toContain(vi.noSheetsTitle);
@@ -88,7 +92,7 @@ describe('task pane', () => {
 
   test('mapping edited: a rejected mapping shows why, a valid one is saved through the port', async () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
-    renderPane(port);
+    await renderPane(port);
     await runCheck();
     openSection(new RegExp(`^${vi.sheetsTitle}`));
     const item = document.querySelector('[data-sheet="Nhiệm vụ"]') as HTMLElement;
@@ -133,7 +137,7 @@ describe('task pane', () => {
 
   test('findings are filtered by rule, severity and sheet', async () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
-    const { host } = renderPane(port);
+    const { host } = await renderPane(port);
     await runCheck();
     const shown = () => screen.getByTestId('findings-shown').textContent;
     const groups = () => [...document.querySelectorAll('[data-rule]')].map((g) => g.getAttribute('data-rule'));
@@ -168,7 +172,7 @@ describe('task pane', () => {
 
   test('browser mode shows the cells around a finding instead of selecting it', async () => {
     const port = new FakePort([taskSheet()]);
-    const { host } = renderPane(port, 'browser');
+    const { host } = await renderPane(port, 'browser');
     await runCheck();
     expandGroup('unassigned');
     const button = screen.getByRole('button', { name: /Nhiệm vụ!C5/ });
@@ -183,7 +187,7 @@ describe('task pane', () => {
 
   test('rubric: rejected input shows a message and writes nothing; valid input is saved', async () => {
     const port = new FakePort([taskSheet()]);
-    renderPane(port);
+    await renderPane(port);
     await waitFor(() => expect(port.calls).toContain('readSettings'));
     openSection(new RegExp(`^${vi.rubricTitle}`));
     const form = screen.getByRole('form', { name: vi.rubricFor('2026') });
@@ -231,7 +235,7 @@ describe('task pane', () => {
 
   test('an error from the host is shown, and nothing claims success', async () => {
     const port = new FakePort([taskSheet()]).failOn('writeFlags', new HostError('Trang tính đang được bảo vệ', 'Nhiệm vụ'));
-    renderPane(port);
+    await renderPane(port);
     await waitFor(() => expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: vi.check }));
@@ -245,13 +249,13 @@ describe('task pane', () => {
 
   test('unreadable saved settings are reported and the defaults used', async () => {
     const port = new FakePort([taskSheet()], '{"version":1,"rules":"1999"}');
-    renderPane(port);
+    await renderPane(port);
     expect((await screen.findByTestId('notice')).textContent).toContain('Cấu hình đã lưu trong sổ không đọc được');
   });
 
   test('saved settings prefill the as-of date and rules; Save for the ribbon writes them back', async () => {
     const port = new FakePort([taskSheet()], JSON.stringify({ version: 1, asOf: '2025-12-31', rules: '2023' }));
-    renderPane(port);
+    await renderPane(port);
     await waitFor(() => expect((screen.getByLabelText(vi.asOf) as HTMLInputElement).value).toBe('2025-12-31'));
     expect((screen.getByLabelText(vi.rules) as HTMLInputElement).value).toBe('2023');
     fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-03-31' } });
@@ -266,7 +270,7 @@ describe('task pane', () => {
 
   test('an invalid as-of date disables Check and says why', async () => {
     const port = new FakePort([taskSheet()]);
-    renderPane(port);
+    await renderPane(port);
     fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '' } });
     expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(vi.asOfInvalid)).toBeTruthy();
@@ -274,7 +278,7 @@ describe('task pane', () => {
 
   test('Clear flags goes through the port', async () => {
     const port = new FakePort([taskSheet()]);
-    renderPane(port);
+    await renderPane(port);
     await waitFor(() => expect((screen.getByRole('button', { name: vi.clearFlags }) as HTMLButtonElement).disabled).toBe(false));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: vi.clearFlags }));
@@ -285,7 +289,7 @@ describe('task pane', () => {
 
   test('units sort by score, level and name from their column headers', async () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
-    renderPane(port);
+    await renderPane(port);
     await runCheck();
     const names = () => [...document.querySelectorAll('[data-unit]')].map((r) => r.getAttribute('data-unit'));
     expect(names()).toEqual(['Phòng Nội vụ', 'Xã Mỹ Hòa', 'Phòng Tư pháp']);

@@ -1,0 +1,102 @@
+/** @jest-environment jsdom */
+import './dom-setup';
+import { webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import { paneText } from '../../src/i18n/pane';
+import { App } from '../../src/taskpane/App';
+
+jest.setTimeout(30_000);
+
+const vi = paneText('vi');
+const en = paneText('en');
+
+async function trackingBook(): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Nhiệm vụ');
+  ws.addRow(['Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Ngày hoàn thành']);
+  ws.addRow(['Rà soát thủ tục', 'Phòng Nội vụ', '30/06/2026', '25/06/2026']);
+  ws.addRow(['Báo cáo công vụ', 'Phòng Tư pháp', '10/06/2026', null]);
+  ws.addRow(['Kiểm tra giờ giấc', null, '20/06/2026', null]);
+  const bytes = await wb.xlsx.writeBuffer();
+  return bytes as ArrayBuffer;
+}
+
+/** jsdom's Blob has no arrayBuffer(); its FileReader does the same. */
+function readBlob(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+function fileOf(name: string): File {
+  return new File(['x'], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
+
+describe('browser mode', () => {
+  test('opens a local file, checks it, and downloads the annotated copy without sending it anywhere', async () => {
+    const bytes = await trackingBook();
+    const created: Blob[] = [];
+    const clicked: string[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:local/1';
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const fetchSpy = jest.fn();
+    (globalThis as { fetch?: unknown }).fetch = fetchSpy;
+
+    render(<App mode={{ kind: 'browser', readFile: async () => bytes }} theme={webLightTheme} />);
+    expect(screen.getByTestId('mode').textContent).toBe(vi.modeBrowser);
+    expect(screen.getByRole('button', { name: vi.chooseFile })).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Theo dõi.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Theo dõi.xlsx')));
+    expect(screen.queryByTestId('download')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-07-01' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: vi.check }));
+    });
+    await waitFor(() => expect(screen.getByTestId('summary-counts').textContent).toBe(vi.summary(3, 3, 3, 0, 2)), { timeout: 15_000 });
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('download'));
+    });
+    await waitFor(() => expect(clicked).toEqual(['Theo dõi (KQ).xlsx']));
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(await readBlob(created[0]!));
+    expect(copy.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Nhiệm vụ', 'KQ Đánh giá', 'KQ Kiểm tra']));
+    expect(copy.getWorksheet('Nhiệm vụ')!.getCell('B3').value).toBe('Phòng Tư pháp');
+    expect(fetchSpy).not.toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  test('a file that is not an .xlsx is refused with a message; drag and drop opens files too', async () => {
+    render(<App mode={{ kind: 'browser', readFile: async () => new TextEncoder().encode('not a zip').buffer as ArrayBuffer }} theme={webLightTheme} initialLang="en" />);
+    const zone = screen.getByRole('region', { name: en.dropZone });
+    await act(async () => {
+      fireEvent.drop(zone, { dataTransfer: { files: [fileOf('notes.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(en.notXlsx('notes.xlsx')));
+    expect(screen.queryByTestId('file-name')).toBeNull();
+  });
+
+  test('the language switch changes the page to English and back', () => {
+    render(<App mode={{ kind: 'browser' }} theme={webLightTheme} />);
+    expect(document.documentElement.lang).toBe('vi');
+    fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(en.appTitle);
+    expect(document.documentElement.lang).toBe('en');
+    fireEvent.click(screen.getByRole('radio', { name: 'Tiếng Việt' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(vi.appTitle);
+  });
+});
