@@ -7,6 +7,7 @@
 //
 // The manifest in dist/ has every URL rewritten to the given one (scripts/manifest-url.js).
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by node and webpack without a TypeScript loader */
 
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -43,7 +44,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode,
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy (script-src 'self') forbids eval.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',

@@ -16,6 +16,7 @@ const vi = {
   modeExcel: 'Trong Excel',
   modeBrowser: 'Trên trình duyệt: tệp không rời khỏi máy',
   connecting: 'Đang kết nối với Excel…',
+  loading: 'Đang tải…',
 
   // run options
   runTitle: 'Kiểm tra sổ theo dõi',
@@ -218,6 +219,7 @@ const en: PaneText = {
   modeExcel: 'In Excel',
   modeBrowser: 'In the browser: the file never leaves this computer',
   connecting: 'Connecting to Excel…',
+  loading: 'Loading…',
 
   runTitle: 'Check the tracking book',
   asOf: 'As of',

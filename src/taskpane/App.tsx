@@ -1,9 +1,9 @@
 /** The page: a header with the language switch, then the pane (in Excel) or browser mode. */
-import { Badge, FluentProvider, Radio, RadioGroup, Text, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Badge, FluentProvider, Radio, RadioGroup, Spinner, Text, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Lang } from '../i18n/messages';
 import { paneText } from '../i18n/pane';
-import { BrowserShell, type ReadFile } from './components/BrowserShell';
+import type { ReadFile } from './components/BrowserShell';
 import type { PaneHost } from './host';
 import { Pane } from './Pane';
 
@@ -21,6 +21,9 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   lang: { display: 'flex', alignItems: 'center' },
 });
+
+/** Browser mode brings ExcelJS; loaded on demand so that the pane inside Excel does not carry it. */
+const BrowserShell = lazy(() => import('./components/BrowserShell').then((m) => ({ default: m.BrowserShell })));
 
 export type AppMode = { readonly kind: 'excel'; readonly host: PaneHost } | { readonly kind: 'browser'; readonly readFile?: ReadFile };
 
@@ -64,7 +67,13 @@ export function App({ mode, theme, initialLang = 'vi', onLangChange }: AppProps)
             <Radio value="en" label={t.langEn} lang="en" />
           </RadioGroup>
         </header>
-        {mode.kind === 'excel' ? <Pane host={mode.host} lang={lang} /> : <BrowserShell lang={lang} readFile={mode.readFile} />}
+        {mode.kind === 'excel' ? (
+          <Pane host={mode.host} lang={lang} />
+        ) : (
+          <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+            <BrowserShell lang={lang} readFile={mode.readFile} />
+          </Suspense>
+        )}
       </main>
     </FluentProvider>
   );

@@ -54,7 +54,7 @@ describe('browser mode', () => {
 
     render(<App mode={{ kind: 'browser', readFile: async () => bytes }} theme={webLightTheme} />);
     expect(screen.getByTestId('mode').textContent).toBe(vi.modeBrowser);
-    expect(screen.getByRole('button', { name: vi.chooseFile })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: vi.chooseFile })).toBeTruthy();
 
     await act(async () => {
       fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Theo dõi.xlsx')] } });
@@ -82,7 +82,7 @@ describe('browser mode', () => {
 
   test('a file that is not an .xlsx is refused with a message; drag and drop opens files too', async () => {
     render(<App mode={{ kind: 'browser', readFile: async () => new TextEncoder().encode('not a zip').buffer as ArrayBuffer }} theme={webLightTheme} initialLang="en" />);
-    const zone = screen.getByRole('region', { name: en.dropZone });
+    const zone = await screen.findByRole('region', { name: en.dropZone });
     await act(async () => {
       fireEvent.drop(zone, { dataTransfer: { files: [fileOf('notes.xlsx')] } });
     });
@@ -90,12 +90,14 @@ describe('browser mode', () => {
     expect(screen.queryByTestId('file-name')).toBeNull();
   });
 
-  test('the language switch changes the page to English and back', () => {
+  test('the language switch changes the page to English and back', async () => {
     render(<App mode={{ kind: 'browser' }} theme={webLightTheme} />);
+    await screen.findByRole('button', { name: vi.chooseFile });
     expect(document.documentElement.lang).toBe('vi');
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(en.appTitle);
     expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('button', { name: en.chooseFile })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Tiếng Việt' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(vi.appTitle);
   });
