@@ -276,6 +276,15 @@ describe('reading', () => {
     expect(sheets.map((x) => x.name)).toEqual(['Quý 1', 'Quý 2', 'Quý 3', 'Quý 4', 'Quý 5', 'KQ Đánh giá']);
     expect(sheets[5]!.rows).toEqual([]);
   });
+  test('several larger sheets: their probes share one sync, their remainders the next', async () => {
+    const book = new FakeWorkbook();
+    for (let k = 0; k < 4; k++) addTaskSheet(book, 2_000, `Khối ${k + 1}`);
+    const port = portOf(book);
+    const sheets = await port.readSheets();
+    expect(port.stats.read!.valueSyncs).toBe(2);
+    expect(sheets.map((x) => x.rows.length)).toEqual([2_004, 2_004, 2_004, 2_004]);
+    expect(sheets[3]!.rows[2_003]![1]).toBe('2999/UBND-VP');
+  });
 });
 
 describe('the KQ sheets', () => {

@@ -140,10 +140,13 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
     for (let i = cursor; i < plans.length; i++) {
       const p = plans[i]!;
       const remaining = p.rowCount - p.done;
+      if (remaining <= 0) continue; // read whole by an earlier sync (after a probe elsewhere)
       const perRow = estimateRowBytes(p, globalBytesPerCell);
-      let count = Math.min(remaining, Math.floor(bytesLeft / perRow), Math.floor(cellsLeft / p.colCount));
-      if (p.bytesPerRow === 0) count = Math.min(count, PROBE_ROWS);
-      if (count < remaining && pieces.length > 0 && count < MIN_CHUNK_ROWS) break;
+      const fits = Math.min(remaining, Math.floor(bytesLeft / perRow), Math.floor(cellsLeft / p.colCount));
+      // An unmeasured sheet sends a probe first; the budget left goes on to the next sheets.
+      const probe = p.bytesPerRow === 0 && fits > PROBE_ROWS;
+      let count = probe ? PROBE_ROWS : fits;
+      if (!probe && count < remaining && pieces.length > 0 && count < MIN_CHUNK_ROWS) break;
       if (count < 1) {
         if (pieces.length > 0) break;
         count = 1; // one row is the smallest read there is
@@ -152,7 +155,7 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
       pieces.push({ plan: p, offset: p.done, count, range });
       bytesLeft -= count * perRow;
       cellsLeft -= count * p.colCount;
-      if (count < remaining) break;
+      if (count < remaining && !probe) break;
     }
     try {
       await sync();
