@@ -98,6 +98,17 @@ describe('flags', () => {
     expect(book.findSheet(HELPER_SHEET)).toBeUndefined();
   });
 
+  test('when no task sheet is left, a new run removes the old flags and the helper sheet', async () => {
+    const book = taskBook(100);
+    await checkAndFlag(portOf(book), { asOf: AS_OF });
+    // the user renames the lead column: the sheet is no longer a task sheet
+    book.sheet(TASK_SHEET).set(3, 4, 'Ghi chú khác');
+    await checkAndFlag(portOf(book), { asOf: AS_OF });
+    expect(book.sheet(TASK_SHEET).ourRules()).toEqual([]);
+    expect(book.sheet(TASK_SHEET).notes).toEqual([]);
+    expect(book.findSheet(HELPER_SHEET)).toBeUndefined();
+  });
+
   test('clear flags also removes rules Excel split when the user inserted rows', async () => {
     const book = taskBook(100);
     await checkAndFlag(portOf(book), { asOf: AS_OF });

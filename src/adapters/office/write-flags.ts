@@ -292,6 +292,11 @@ export async function writeFlagsOffice(
     }
   }
 
+  if (!live && flags.helperExists && !flags.survey.workbookProtected) {
+    // No live rule reads the helper sheet any more.
+    await deleteHelper(writer, ctx);
+  }
+
   for (const [k, s] of plan.sheets.entries()) {
     if (!existing.has(s.sheet)) continue;
     const ws = worksheets.getItem(s.sheet);
@@ -361,14 +366,17 @@ export async function clearFlagsOffice(ctx: Excel.RequestContext, host: OfficeHo
   checkWritable(flags, touched, flags.helperExists, lang);
   const writer = new Writer(ctx, sync);
   await removeOurs(writer, flags, stats);
-  if (flags.helperExists) {
-    const helper = ctx.workbook.worksheets.getItem(HELPER_SHEET);
-    // Excel deletes a very hidden sheet only once it is visible again.
-    await writer.op(0, () => {
-      helper.visibility = 'Visible';
-      helper.delete();
-    });
-  }
+  if (flags.helperExists) await deleteHelper(writer, ctx);
   await writer.flush();
   return stats;
+}
+
+async function deleteHelper(writer: Writer, ctx: Excel.RequestContext): Promise<void> {
+  const helper = ctx.workbook.worksheets.getItem(HELPER_SHEET);
+  // Made visible first, which costs nothing, so as not to depend on whether a host deletes a very
+  // hidden sheet directly.
+  await writer.op(0, () => {
+    helper.visibility = 'Visible';
+    helper.delete();
+  });
 }
