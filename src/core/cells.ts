@@ -74,9 +74,17 @@ export function a1(row: number, col: number): string {
 
 const MS_PER_DAY = 86_400_000;
 
+/** isoFromDay is called twice per task; a book has a few thousand distinct days at most. */
+const isoCache = new Map<number, string>();
+
 /** Day number (days since 1970-01-01) → "YYYY-MM-DD". */
 export function isoFromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** Calendar date → day number, or null when the date does not exist (30/02, month 13). */

@@ -1,7 +1,7 @@
 /** SPEC §4: every finding rule as its own named function over one record. */
-import { a1, isoFromDay } from './cells';
+import { a1, isoFromDay, type SheetData } from './cells';
 import type { Messages } from '../i18n/messages';
-import type { InspectionRecord, RegistryRecord, TaskRecord } from './records';
+import { taskTextKeys, type InspectionRecord, type RegistryRecord, type TaskRecord } from './records';
 import { SEVERITY_OF, type Finding, type RuleId } from './report';
 import { isOpen, type StatusResult } from './status';
 import type { UnitDirectory } from './units';
@@ -46,6 +46,9 @@ function unknownUnitsAt(r: TaskRecord | InspectionRecord, field: string, units: 
   const col = colOf(r, field);
   const registry = ctx.registry;
   if (col === undefined || registry === null) return;
+  let allKnown = true;
+  for (let i = 0; i < units.length && allKnown; i++) allKnown = registry.has(units[i]!);
+  if (allKnown) return;
   const unknown = units.filter((u) => !registry.has(u));
   if (unknown.length === 0) return;
   const items = unknown.map((u) => ctx.msg.unknownUnitItem(u.name, registry.nearest(u))).join('; ');
@@ -130,15 +133,33 @@ export function statusConflict({ record: t }: EvaluatedTask, ctx: RuleContext, e
   }
 }
 
-/** duplicate-task needs the earlier records of the same sheet: one tracker per sheet. */
-export function duplicateTracker(): (task: EvaluatedTask, ctx: RuleContext, emit: Emit) => void {
-  const firstRowOf = new Map<string, number>();
+/**
+ * duplicate-task needs the earlier records of the same sheet: one tracker per sheet.
+ *
+ * Only each record's hash (`dupHash`) is kept, with its row; when a hash comes again, the folded
+ * number and content of that row and of the earlier rows with the hash are compared exactly.
+ * Keeping every row's folded strings instead made the 100,000-row bench spend most of its time in
+ * building and copying them.
+ */
+export function duplicateTracker(sheet: SheetData): (task: EvaluatedTask, ctx: RuleContext, emit: Emit) => void {
+  const rowsByHash = new Map<number, number | number[]>();
   return function duplicateTask({ record: t }, ctx, emit) {
-    if (t.contentKey === '') return;
-    const key = t.docKey + '\u0000' + t.contentKey;
-    const first = firstRowOf.get(key);
-    if (first === undefined) firstRowOf.set(key, t.row);
-    else emit(finding(t.sheet, t.row, t.columns.content!, 'duplicate-task', ctx.msg.duplicateTask(first + 1)));
+    if (t.dupHash === -1) return;
+    const seen = rowsByHash.get(t.dupHash);
+    if (seen === undefined) {
+      rowsByHash.set(t.dupHash, t.row);
+      return;
+    }
+    const rows = typeof seen === 'number' ? [seen] : seen;
+    const own = taskTextKeys(sheet, t.row, t.columns);
+    for (const row of rows) {
+      const earlier = taskTextKeys(sheet, row, t.columns);
+      if (earlier.docKey === own.docKey && earlier.contentKey === own.contentKey) {
+        emit(finding(t.sheet, t.row, t.columns.content!, 'duplicate-task', ctx.msg.duplicateTask(row + 1)));
+        return;
+      }
+    }
+    rowsByHash.set(t.dupHash, [...rows, t.row]);
   };
 }
 

@@ -40,44 +40,139 @@ function foldSlowChar(ch: string): string {
   return out;
 }
 
-/** Fold one string. Pure and deterministic. */
-export function fold(input: string): string {
-  // Lower-case the whole string, not char by char: Unicode lower case depends on context (final Σ → ς).
-  const s = input.normalize('NFC').toLowerCase();
+/**
+ * Fast path of `fold`: what each code unit below U+1F00 folds to when it is ASCII or a precomposed
+ * Vietnamese letter (either case): a lower-case letter or digit, 32 for a separator, or SLOW for any
+ * other character (those need NFC, context-dependent lower case or decomposition).
+ */
+const SLOW = 0xffff;
+const TABLE = new Uint16Array(0x1f00).fill(SLOW);
+for (let c = 0; c < 128; c++) TABLE[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : 32;
+for (const [code, base] of BASE) TABLE[code] = base.charCodeAt(0);
+
+/**
+ * Output buffer of `fold`. Building the result with `+=` one character at a time makes V8 create a
+ * chain of cons-strings per call, which every later Map lookup or comparison has to flatten; on a
+ * 100,000-row sheet that was most of the engine's time. Writing char codes here and decoding once
+ * allocates one flat string.
+ */
+let buffer = new Uint16Array(256);
+const CHUNK = 4096;
+
+function decode(length: number): string {
+  if (length === 0) return '';
+  if (length <= CHUNK) return String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
   let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    let piece: string;
-    if (code < 128) {
-      if (code >= 97 && code <= 122) piece = s[i]!;
-      else if (code >= 65 && code <= 90) piece = String.fromCharCode(code + 32);
-      else if (code >= 48 && code <= 57) piece = s[i]!;
-      else piece = ' ';
-    } else {
-      const base = BASE.get(code);
-      if (base !== undefined) piece = base;
-      else {
-        const cp = s.codePointAt(i)!;
-        const ch = String.fromCodePoint(cp);
-        if (cp > 0xffff) i++;
-        piece = foldSlowChar(ch);
-      }
-    }
-    for (let k = 0; k < piece.length; k++) {
-      const c = piece[k]!;
-      if (c === ' ') {
-        pendingSpace = out.length > 0;
-      } else {
-        if (pendingSpace) {
-          out += ' ';
-          pendingSpace = false;
-        }
-        out += c;
-      }
-    }
+  for (let from = 0; from < length; from += CHUNK) {
+    out += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
   }
   return out;
+}
+
+function ensureBuffer(length: number): void {
+  if (buffer.length < length) {
+    const grown = new Uint16Array(Math.max(length, buffer.length * 2));
+    grown.set(buffer);
+    buffer = grown;
+  }
+}
+
+/**
+ * Fold one string. Pure and deterministic.
+ *
+ * Text made only of ASCII and precomposed Vietnamese letters (nearly every cell) is folded straight
+ * from the table: such text is already NFC, and its lower case does not depend on context. Anything
+ * else takes the general path.
+ */
+export function fold(input: string): string {
+  const n = input.length;
+  ensureBuffer(n + 1);
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < n; i++) {
+    const code = input.charCodeAt(i);
+    const out = code < 0x1f00 ? TABLE[code]! : SLOW;
+    if (out === SLOW) return foldGeneral(input);
+    if (out === 32) {
+      pendingSpace = length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      buffer[length++] = 32;
+      pendingSpace = false;
+    }
+    buffer[length++] = out;
+  }
+  return decode(length);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A 30-bit hash (FNV-1a) of `fold(input)`, continuing from `seed`, without building the folded
+ * string; -1 when the folded text is empty. Equal folded texts give equal hashes; callers compare
+ * the folded texts themselves when hashes are equal.
+ */
+export function foldHash(input: string, seed: number = FNV_OFFSET): number {
+  let h = seed;
+  let any = false;
+  let pendingSpace = false;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    const out = code < 0x1f00 ? TABLE[code]! : SLOW;
+    if (out === SLOW) return hashText(fold(input), seed);
+    if (out === 32) {
+      pendingSpace = any;
+      continue;
+    }
+    if (pendingSpace) {
+      h = Math.imul(h ^ 32, FNV_PRIME);
+      pendingSpace = false;
+    }
+    h = Math.imul(h ^ out, FNV_PRIME);
+    any = true;
+  }
+  return any ? h & 0x3fffffff : -1;
+}
+
+function hashText(folded: string, seed: number): number {
+  if (folded === '') return -1;
+  let h = seed;
+  for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), FNV_PRIME);
+  return h & 0x3fffffff;
+}
+
+function foldGeneral(input: string): string {
+  // Lower-case the whole string, not char by char: Unicode lower case depends on context (final Σ → ς).
+  const s = input.normalize('NFC').toLowerCase();
+  ensureBuffer(s.length + 16);
+  let length = 0;
+  let pendingSpace = false;
+  const put = (c: number) => {
+    if (c === 32) {
+      pendingSpace = length > 0;
+      return;
+    }
+    ensureBuffer(length + 2);
+    if (pendingSpace) {
+      buffer[length++] = 32;
+      pendingSpace = false;
+    }
+    buffer[length++] = c;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const out = code < 0x1f00 ? TABLE[code]! : SLOW;
+    if (out !== SLOW) put(out);
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const piece = foldSlowChar(String.fromCodePoint(cp));
+      for (let k = 0; k < piece.length; k++) put(piece.charCodeAt(k));
+    }
+  }
+  return decode(length);
 }
 
 /** Word-bounded prefix match on folded text: "han" matches "han xu ly", not "hang muc". */

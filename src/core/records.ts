@@ -1,6 +1,6 @@
 /** Turn the record rows of a recognised sheet into typed records (SPEC §2 values). */
 import { isErrorCell, isEmpty, type CellValue, type SheetData } from './cells';
-import { FoldCache } from './fold';
+import { fold, foldHash } from './fold';
 import type { ColumnMap } from './header';
 import {
   isDisciplineMark,
@@ -36,9 +36,11 @@ export interface TaskRecord extends RecordBase {
   readonly assigned: DateValue;
   readonly deadline: DateValue;
   readonly completed: DateValue;
-  /** Folded docNumber and content, "" when empty. */
-  readonly docKey: string;
-  readonly contentKey: string;
+  /**
+   * Hash of the folded docNumber and content for duplicate-task (see `taskTextKeys` for the texts
+   * themselves); -1 when the folded content is empty.
+   */
+  readonly dupHash: number;
   readonly statusSays: StatusMeaning;
 }
 
@@ -55,30 +57,61 @@ export interface RegistryRecord extends RecordBase {
   readonly disciplined: boolean;
 }
 
+/** The mapped columns of a column map, listed once per sheet rather than once per row. */
+const columnLists = new WeakMap<ColumnMap, number[]>();
+
+function columnsOf(columns: ColumnMap): number[] {
+  let list = columnLists.get(columns);
+  if (list === undefined) columnLists.set(columns, (list = Object.values(columns)));
+  return list;
+}
+
 function errorsIn(row: ReadonlyArray<CellValue>, columns: ColumnMap): ErrorAt[] {
   let out: ErrorAt[] | null = null;
-  for (const col of Object.values(columns)) {
+  for (const col of columnsOf(columns)) {
     const v = row[col];
     if (isErrorCell(v)) (out ??= []).push({ col, code: v.error });
   }
   return out ?? NO_ERRORS;
 }
 const NO_ERRORS: ErrorAt[] = [];
-const NO_UNITS: UnitName[] = [];
+const NO_UNITS: readonly UnitName[] = [];
 
 function at(row: ReadonlyArray<CellValue>, columns: ColumnMap, field: string): CellValue | undefined {
   const col = columns[field];
   return col === undefined ? undefined : row[col];
 }
 
-const contentFolds = new FoldCache();
-
+/**
+ * Numbers and contents are nearly all different from row to row, so they are folded directly: a
+ * memo of them would cost more (a large Map touched twice per row) than folding.
+ */
 function textKey(v: CellValue | undefined): string {
   if (isEmpty(v) || isErrorCell(v)) return '';
-  return contentFolds.fold(cellText(v));
+  return fold(cellText(v));
 }
 
 const EMPTY_ROW: CellValue[] = [];
+
+/** Separates the number from the content in the duplicate hash. */
+const DOC_END = 0x2f6b;
+
+function textHash(v: CellValue | undefined, seed?: number): number {
+  if (isEmpty(v) || isErrorCell(v)) return -1;
+  return foldHash(cellText(v), seed);
+}
+
+/** Hash of (folded docNumber, folded content), -1 when the folded content is empty. */
+function dupHash(doc: CellValue | undefined, content: CellValue | undefined): number {
+  const docHash = textHash(doc);
+  return textHash(content, docHash === -1 ? DOC_END : docHash ^ DOC_END);
+}
+
+/** The folded docNumber and content of a task row ("" when empty), compared when hashes are equal. */
+export function taskTextKeys(sheet: SheetData, row: number, columns: ColumnMap): { docKey: string; contentKey: string } {
+  const cells = sheet.rows[row] ?? EMPTY_ROW;
+  return { docKey: textKey(at(cells, columns, 'docNumber')), contentKey: textKey(at(cells, columns, 'content')) };
+}
 
 export function readTask(sheet: SheetData, row: number, columns: ColumnMap): TaskRecord {
   const cells = sheet.rows[row] ?? EMPTY_ROW;
@@ -93,8 +126,7 @@ export function readTask(sheet: SheetData, row: number, columns: ColumnMap): Tas
     assigned: parseDate(at(cells, columns, 'assignedDate')),
     deadline: parseDate(at(cells, columns, 'deadline')),
     completed: parseDate(at(cells, columns, 'completedDate')),
-    docKey: textKey(at(cells, columns, 'docNumber')),
-    contentKey: textKey(at(cells, columns, 'content')),
+    dupHash: dupHash(at(cells, columns, 'docNumber'), at(cells, columns, 'content')),
     statusSays: statusMeaning(at(cells, columns, 'status')),
   };
 }

@@ -48,9 +48,15 @@ export function recordRows(sheet: SheetData, header: HeaderMatch): number[] {
   const rows: number[] = [];
   for (let r = header.headerRow + 1; r <= last; r++) {
     const row = sheet.rows[r];
-    if (!row || !mappedCols.some((c) => !isEmpty(row[c]))) continue;
+    if (!row || !anyValueIn(row, mappedCols)) continue;
     if (isSectionLabelRow(row, r, merges)) continue;
     rows.push(r);
   }
   return rows;
+}
+
+/** Whether a row has a value in one of the columns (a loop, not `some`: this runs on every row). */
+function anyValueIn(row: ReadonlyArray<CellValue>, cols: readonly number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (!isEmpty(row[cols[i]!])) return true;
+  return false;
 }

@@ -35,8 +35,19 @@ export class UnitDirectory {
     return this.byKey.has(unit.key);
   }
 
+  private readonly nearestByKey = new Map<string, string | null>();
+
   /** The registry name closest to an unknown unit (edit distance on the folded keys). */
   nearest(unit: UnitName): string | null {
+    let name = this.nearestByKey.get(unit.key);
+    if (name === undefined) {
+      name = this.computeNearest(unit);
+      this.nearestByKey.set(unit.key, name);
+    }
+    return name;
+  }
+
+  private computeNearest(unit: UnitName): string | null {
     let best: RegistryEntry | null = null;
     let bestDistance = Infinity;
     for (const e of this.byKey.values()) {

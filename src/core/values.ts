@@ -79,10 +79,27 @@ export interface UnitName {
 
 const UNIT_SEPARATORS = /[\r\n;,]/;
 
+/**
+ * Unit cells repeat a lot (a book names a few dozen units in thousands of rows): results are memoised
+ * by the cell's text and shared between records, hence read-only. (Not frozen: V8 does not optimise
+ * iteration over frozen arrays, which made every loop over them allocate.)
+ */
+const unitCells = new Map<string, readonly UnitName[]>();
+const NO_UNIT_NAMES: readonly UnitName[] = [];
+
 /** Split a unit cell on newline, ";" or ","; drop empty pieces; a unit repeated in one cell counts once. */
-export function splitUnits(v: CellValue | undefined): UnitName[] {
-  if (isEmpty(v) || isErrorCell(v)) return [];
+export function splitUnits(v: CellValue | undefined): readonly UnitName[] {
+  if (isEmpty(v) || isErrorCell(v)) return NO_UNIT_NAMES;
   const text = cellText(v);
+  let units = unitCells.get(text);
+  if (units === undefined) {
+    units = splitUnitText(text);
+    if (unitCells.size < 50_000) unitCells.set(text, units);
+  }
+  return units;
+}
+
+function splitUnitText(text: string): UnitName[] {
   const out: UnitName[] = [];
   const seen = new Set<string>();
   for (const piece of text.split(UNIT_SEPARATORS)) {
