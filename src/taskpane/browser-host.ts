@@ -2,6 +2,7 @@
  * Browser mode: the host over a local .xlsx held in memory by the ExcelJS adapter. "Go to cell"
  * shows the cells around a finding, since there is no sheet to select.
  */
+import type * as ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { columnLetter, isDateCell, isErrorCell, isoFromDay } from '../core/cells';
 import { columnIndex } from '../core/column-index';
@@ -12,8 +13,24 @@ import type { CellContext, PaneHost } from './host';
 /** Rows and columns shown on each side of the finding's cell. */
 const AROUND = 2;
 
-function displayText(ws: Worksheet, row: number, col: number): string {
-  const v = fromExcelJs(ws.getCell(row, col).value);
+/**
+ * The text a cell shows in the excerpt. A merged range shows its value once, in its first cell
+ * that the excerpt displays (its top-left cell when that is displayed, as in Excel).
+ */
+function displayText(ws: Worksheet, row: number, col: number, rows: readonly number[], cols: readonly number[]): string {
+  const cell = ws.getCell(row, col);
+  if (cell.isMerged && cell.master.address !== cell.address) {
+    const master = cell.master;
+    const firstRow = rows.find((r) => r >= Number(master.row));
+    const firstCol = cols.find((c) => c >= Number(master.col));
+    if (row !== firstRow || col !== firstCol) return '';
+    return textOf(master.value);
+  }
+  return textOf(cell.value);
+}
+
+function textOf(value: ExcelJS.CellValue): string {
+  const v = fromExcelJs(value);
   if (v === null) return '';
   if (isErrorCell(v)) return v.error;
   if (isDateCell(v)) {
@@ -40,7 +57,7 @@ export function cellContextOf(ws: Worksheet, sheet: string, cell: string, header
     sheet,
     cell,
     columns: cols.map((c) => columnLetter(c - 1)),
-    rows: rowNumbers.map((r) => ({ row: r, cells: cols.map((c) => displayText(ws, r, c)) })),
+    rows: rowNumbers.map((r) => ({ row: r, cells: cols.map((c) => displayText(ws, r, c, rowNumbers, cols)) })),
     target: { row: rowNumbers.indexOf(row), col: cols.indexOf(col) },
   };
 }

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
 import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/owned-sheets';
 import { RULE_IDS, type Report } from '../../src/core/report';
@@ -212,7 +212,7 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       await page.getByTestId('mode').waitFor({ timeout: 15_000 });
       assertEqual(await page.getByTestId('mode').textContent(), vi.modeBrowser, 'mode badge');
     });
-    if (book.primary) await shoot(page, 'browser-start-320.png', 320);
+    if (book.primary) await shoot(page, 'browser-start-320.png', 320, 560);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await timed('load workbook in the page', async () => {
@@ -284,8 +284,9 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
 
     if (book.primary) {
       await timed('screenshots', async () => {
-        await shoot(page, 'browser-desktop.png', 1280);
-        await shoot(page, 'browser-320.png', 320);
+        await shoot(page, 'browser-desktop.png', 1280, 1250);
+        await shoot(page, 'pane-320.png', 320, 1500);
+        await shoot(page, 'pane-320-units.png', 320, 1100, page.getByRole('button', { name: new RegExp(`^${vi.unitsTitle}`) }));
       });
     }
 
@@ -345,12 +346,22 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
   }
 }
 
-async function shoot(page: Page, file: string, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: width < 600 ? 900 : 900 });
+/**
+ * A screenshot `width` px wide: from the top of the page, or from `from` (a locator) down, at most
+ * `height` px of the page.
+ */
+async function shoot(page: Page, file: string, width: number, height: number, from?: Locator): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(150);
+  await page.waitForTimeout(200);
+  let top = 0;
+  if (from) {
+    const box = await from.boundingBox();
+    if (box) top = Math.max(0, Math.floor(box.y) - 8);
+  }
+  const full = await page.evaluate(() => document.documentElement.scrollHeight);
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, file), fullPage: true, clip: { x: 0, y: top, width, height: Math.min(height, full - top) } });
 }
 
 async function main(): Promise<void> {

@@ -122,15 +122,24 @@ describe('browser mode helpers', () => {
       ws.getCell(r, 2).value = new Date(Date.UTC(2026, 0, r));
     }
     ws.getCell('C9').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    ws.getCell('A1').value = 'I. KHỐI CƠ QUAN';
+    ws.mergeCells('A1:C1');
+    ws.getCell('A5').value = 'A. Khối đảng';
+    ws.mergeCells('A5:D5');
     const ctx = cellContextOf(ws, 'S', 'B9', 2)!;
     expect(ctx.columns).toEqual(['A', 'B', 'C', 'D']);
     expect(ctx.rows.map((r) => r.row)).toEqual([2, 7, 8, 9, 10, 11]);
     expect(ctx.rows[3]!.cells).toEqual(['Đơn vị 9', '09/01/2026', '#N/A', '']);
     expect(ctx.target).toEqual({ row: 3, col: 1 });
+    // A merge that starts left of the excerpt shows its text in its first displayed cell only.
+    const right = cellContextOf(ws, 'S', 'D6')!;
+    expect(right.columns).toEqual(['B', 'C', 'D', 'E', 'F']);
+    expect(right.rows.find((r) => r.row === 5)!.cells).toEqual(['A. Khối đảng', '', '', '', '']);
     expect(cellContextOf(ws, 'S', 'not a cell')).toBeNull();
     // Near the top-left corner, nothing before row 1 or column A.
     const corner = cellContextOf(ws, 'S', 'A1', 1)!;
     expect(corner.rows.map((r) => r.row)).toEqual([1, 2, 3]);
+    expect(corner.rows[0]!.cells).toEqual(['I. KHỐI CƠ QUAN', '', '']);
     expect(corner.target).toEqual({ row: 0, col: 0 });
   });
 
