@@ -36,14 +36,24 @@ export function withProgress(port: WorkbookPort, onStage: (stage: Stage) => void
     await nextPaint();
     return work();
   };
+  /** Set while a read waits for the progress to paint. */
+  let reading: Promise<void> | null = null;
   return {
     async readSheets(): Promise<SheetData[]> {
-      const sheets = await step('reading', () => port.readSheets());
+      onStage('reading');
+      reading = nextPaint();
+      await reading;
+      const sheets = await port.readSheets();
       onStage('computing');
       await nextPaint();
       return sheets;
     },
-    readSettings: () => port.readSettings(),
+    async readSettings(): Promise<string | null> {
+      // checkBook starts both reads together, sheets first; keep that order after the paint, since
+      // the Office adapter serves the settings from the sheets' read instead of a second one.
+      if (reading) await reading;
+      return port.readSettings();
+    },
     writeSettings: (json: string) => step('saving', () => port.writeSettings(json)),
     writeFlags: (plan: FlagPlan) => step('flags', () => port.writeFlags(plan)),
     clearFlags: () => step('clearing', () => port.clearFlags()),
