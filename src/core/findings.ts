@@ -134,6 +134,42 @@ export function statusConflict({ record: t }: EvaluatedTask, ctx: RuleContext, e
 }
 
 /**
+ * First row of each 30-bit hash: open addressing with linear probing in two typed arrays, so that
+ * looking a row up and adding it touch one place in memory (a Map of 100,000 entries took two
+ * lookups and several cache misses per row).
+ */
+class FirstRowByHash {
+  private slots = new Int32Array(1 << 12);
+  private rows = new Int32Array(1 << 12);
+  private size = 0;
+
+  /** The first row stored for `hash`, or -1 after storing `row` as the first. */
+  firstOrAdd(hash: number, row: number): number {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    const tag = hash + 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const t = this.slots[i]!;
+      if (t === tag) return this.rows[i]!;
+      if (t === 0) {
+        this.slots[i] = tag;
+        this.rows[i] = row;
+        this.size++;
+        return -1;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { slots, rows } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.rows = new Int32Array(slots.length * 2);
+    this.size = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i] !== 0) this.firstOrAdd(slots[i]! - 1, rows[i]!);
+  }
+}
+
+/**
  * duplicate-task needs the earlier records of the same sheet: one tracker per sheet.
  *
  * Only each record's hash (`dupHash`) is kept, with its row; when a hash comes again, the folded
@@ -142,24 +178,24 @@ export function statusConflict({ record: t }: EvaluatedTask, ctx: RuleContext, e
  * building and copying them.
  */
 export function duplicateTracker(sheet: SheetData): (task: EvaluatedTask, ctx: RuleContext, emit: Emit) => void {
-  const rowsByHash = new Map<number, number | number[]>();
+  const firstRows = new FirstRowByHash();
+  /** Further rows whose hash equals an earlier row's but whose texts differ (hash collisions). */
+  const moreRows = new Map<number, number[]>();
   return function duplicateTask({ record: t }, ctx, emit) {
     if (t.dupHash === -1) return;
-    const seen = rowsByHash.get(t.dupHash);
-    if (seen === undefined) {
-      rowsByHash.set(t.dupHash, t.row);
-      return;
-    }
-    const rows = typeof seen === 'number' ? [seen] : seen;
+    const first = firstRows.firstOrAdd(t.dupHash, t.row);
+    if (first === -1) return;
     const own = taskTextKeys(sheet, t.row, t.columns);
-    for (const row of rows) {
+    const more = moreRows.get(t.dupHash);
+    for (const row of more ? [first, ...more] : [first]) {
       const earlier = taskTextKeys(sheet, row, t.columns);
       if (earlier.docKey === own.docKey && earlier.contentKey === own.contentKey) {
         emit(finding(t.sheet, t.row, t.columns.content!, 'duplicate-task', ctx.msg.duplicateTask(row + 1)));
         return;
       }
     }
-    rowsByHash.set(t.dupHash, [...rows, t.row]);
+    if (more) more.push(t.row);
+    else moreRows.set(t.dupHash, [t.row]);
   };
 }
 

@@ -115,12 +115,22 @@ function splitUnitText(text: string): UnitName[] {
 
 export type StatusMeaning = 'done' | 'not_done' | 'unknown';
 
-const statusFolds = new FoldCache();
+/** A book uses a handful of status texts: their meaning is memoised by the text as written. */
+const statusMeanings = new Map<string, StatusMeaning>();
 
 /** SPEC §2 status text; it never changes the computed status, only raises status-conflict. */
 export function statusMeaning(v: CellValue | undefined): StatusMeaning {
   if (typeof v !== 'string' || v.trim() === '') return 'unknown';
-  const f = statusFolds.fold(v);
+  let meaning = statusMeanings.get(v);
+  if (meaning === undefined) {
+    meaning = meaningOfStatus(v);
+    if (statusMeanings.size < 10_000) statusMeanings.set(v, meaning);
+  }
+  return meaning;
+}
+
+function meaningOfStatus(v: string): StatusMeaning {
+  const f = fold(v);
   if (containsWords(f, 'chua') || containsWords(f, 'dang thuc hien') || containsWords(f, 'dang xu ly')) return 'not_done';
   if (containsWords(f, 'hoan thanh') || containsWords(f, 'xong')) return 'done';
   return 'unknown';
