@@ -1,0 +1,15 @@
+/**
+ * Preloaded into bench children (NODE_OPTIONS=--require …): on exit, append the process's peak
+ * resident set size (getrusage maxrss, in kB on every platform Node supports) to $BENCH_RSS_FILE.
+ * Works without /usr/bin/time and measures the Node process itself, not a wrapper.
+ */
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS that Node runs without a compiler */
+const fs = require('node:fs');
+
+const out = process.env.BENCH_RSS_FILE;
+if (out) {
+  process.on('exit', () => {
+    fs.appendFileSync(out, `${process.resourceUsage().maxRSS}\n`);
+  });
+}
