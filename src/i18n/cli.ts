@@ -60,6 +60,23 @@ export const CLI_ERRORS = {
     en: `${f} is password-protected: open it in Excel, remove the password and run again`,
   }),
   notXlsx: (f: string) => ({ vi: `${f} không phải tệp Excel .xlsx`, en: `${f} is not an Excel .xlsx file` }),
+  emptyFile: (f: string) => ({ vi: `${f} là tệp rỗng (0 byte)`, en: `${f} is empty (0 bytes)` }),
+  legacyXls: (f: string) => ({
+    vi: `${f} là sổ Excel 97-2003 (.xls): hãy mở bằng Excel, lưu thành .xlsx rồi chạy lại`,
+    en: `${f} is an Excel 97-2003 workbook (.xls): open it in Excel, save it as .xlsx and run again`,
+  }),
+  zipNotXlsx: (f: string) => ({
+    vi: `${f} là tệp nén zip nhưng không phải sổ Excel .xlsx (không có xl/workbook.xml)`,
+    en: `${f} is a zip archive but not an Excel .xlsx workbook (no xl/workbook.xml)`,
+  }),
+  missingPart: (f: string, part: string) => ({
+    vi: `${f} bị hỏng: thiếu phần ${part}; hãy mở bằng Excel, lưu lại rồi chạy lại`,
+    en: `${f} is damaged: the part ${part} is missing; open it in Excel, save it and run again`,
+  }),
+  unreadableSheet: (f: string, sheet: string, part: string) => ({
+    vi: `${f} bị hỏng: không đọc được trang "${sheet}" (phần ${part} bị thiếu hoặc hỏng); hãy mở bằng Excel, lưu lại rồi chạy lại`,
+    en: `${f} is damaged: sheet "${sheet}" cannot be read (its part ${part} is missing or damaged); open it in Excel, save it and run again`,
+  }),
   corrupt: (f: string, why: string) => ({ vi: `${f} bị hỏng hoặc không phải .xlsx hợp lệ (${why})`, en: `${f} is damaged or not a valid .xlsx (${why})` }),
   sameAsInput: { vi: '--out không được trùng với tệp INPUT (tệp gốc không bao giờ bị ghi)', en: '--out must differ from INPUT (the input is never written)' },
   cannotWrite: (f: string, why: string) => ({ vi: `không ghi được ${f}: ${why}`, en: `cannot write ${f}: ${why}` }),
