@@ -5,6 +5,15 @@
 
 export type Lang = 'vi' | 'en';
 
+/** Longest piece of a user's cell quoted in a message: notes and cells stay far below Excel's 32,767. */
+export const MAX_QUOTED = 200;
+
+/** A user's text as quoted in a message, cut at MAX_QUOTED characters. */
+export function quoted(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_QUOTED ? text : chars.slice(0, MAX_QUOTED).join('') + '…';
+}
+
 type Catalogue = {
   // findings (SPEC §4)
   unassigned: () => string;
@@ -51,13 +60,13 @@ type Catalogue = {
 
 const vi: Catalogue = {
   unassigned: () => 'Nhiệm vụ chưa có đơn vị chủ trì',
-  multipleLeads: (n, names) => `${n} đơn vị chủ trì (${names}): mỗi việc chỉ giao một đơn vị chủ trì`,
+  multipleLeads: (n, names) => `${n} đơn vị chủ trì (${quoted(names)}): mỗi việc chỉ giao một đơn vị chủ trì`,
   unknownUnit: (items) => `Đơn vị không có trong danh mục: ${items}`,
-  unknownUnitItem: (name, nearest) => (nearest ? `"${name}" (gần nhất: "${nearest}")` : `"${name}"`),
+  unknownUnitItem: (name, nearest) => (nearest ? `"${quoted(name)}" (gần nhất: "${nearest}")` : `"${quoted(name)}"`),
   overdue: (days) => `Quá hạn ${days} ngày`,
   lateCompletion: (days) => `Hoàn thành trễ ${days} ngày`,
   missingDeadline: () => 'Nhiệm vụ chưa có thời hạn',
-  invalidDate: (text) => `Không đọc được ngày: '${text}'`,
+  invalidDate: (text) => `Không đọc được ngày: '${quoted(text)}'`,
   invalidValue: (code) => `Ô có giá trị lỗi ${code}`,
   deadlineBeforeAssigned: (dl, as) => `Thời hạn ${dl} trước ngày giao ${as}`,
   completedBeforeAssigned: (c, as) => `Ngày hoàn thành ${c} trước ngày giao ${as}`,
@@ -65,7 +74,7 @@ const vi: Catalogue = {
   duplicateTask: (row) => `Trùng với nhiệm vụ ở dòng ${row}`,
   statusSaysDone: () => 'Tình trạng ghi đã xong nhưng không có ngày hoàn thành hợp lệ',
   statusSaysNotDone: (c) => `Tình trạng ghi chưa xong nhưng đã có ngày hoàn thành ${c}`,
-  invalidViolations: (text) => `Số vi phạm không hợp lệ: '${text}' (tính là 0)`,
+  invalidViolations: (text) => `Số vi phạm không hợp lệ: '${quoted(text)}' (tính là 0)`,
   lateShare: (late, due, pct) => `${late}/${due} nhiệm vụ trễ hạn (${pct}%)`,
   needsReview: (pct) => `cần xem xét (trễ hạn trên ${pct}%)`,
   noDueTasks: () => 'không có nhiệm vụ đến hạn',
@@ -90,13 +99,13 @@ const vi: Catalogue = {
 
 const en: Catalogue = {
   unassigned: () => 'No lead unit: nobody leads this task',
-  multipleLeads: (n, names) => `${n} lead units (${names}): one task, one lead unit`,
+  multipleLeads: (n, names) => `${n} lead units (${quoted(names)}): one task, one lead unit`,
   unknownUnit: (items) => `Unit not in the registry: ${items}`,
-  unknownUnitItem: (name, nearest) => (nearest ? `"${name}" (nearest: "${nearest}")` : `"${name}"`),
+  unknownUnitItem: (name, nearest) => (nearest ? `"${quoted(name)}" (nearest: "${nearest}")` : `"${quoted(name)}"`),
   overdue: (days) => `Overdue by ${days} days`,
   lateCompletion: (days) => `Completed ${days} days late`,
   missingDeadline: () => 'Open task without a deadline',
-  invalidDate: (text) => `Not a date: '${text}'`,
+  invalidDate: (text) => `Not a date: '${quoted(text)}'`,
   invalidValue: (code) => `Cell holds the error value ${code}`,
   deadlineBeforeAssigned: (dl, as) => `Deadline ${dl} is before the assigned date ${as}`,
   completedBeforeAssigned: (c, as) => `Completed ${c}, before the assigned date ${as}`,
@@ -104,7 +113,7 @@ const en: Catalogue = {
   duplicateTask: (row) => `Same task as row ${row}`,
   statusSaysDone: () => 'Status says done but there is no valid completion date',
   statusSaysNotDone: (c) => `Status says not done but the task was completed on ${c}`,
-  invalidViolations: (text) => `Not a violation count: '${text}' (counted as 0)`,
+  invalidViolations: (text) => `Not a violation count: '${quoted(text)}' (counted as 0)`,
   lateShare: (late, due, pct) => `${late}/${due} tasks late (${pct}%)`,
   needsReview: (pct) => `needs review (more than ${pct}% late)`,
   noDueTasks: () => 'no task due yet',
