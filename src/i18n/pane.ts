@@ -175,6 +175,7 @@ const vi = {
   opened: (name: string) => `Đang dùng tệp "${name}"`,
   notXlsx: (name: string) => `Không đọc được "${name}": không phải tệp .xlsx hợp lệ.`,
   download: 'Tải bản đã đánh dấu',
+  preparingDownload: 'Đang tạo tệp…',
   downloadHint: 'Tệp gốc không bị sửa; bản tải về có đánh dấu và hai trang KQ.',
   openAnother: 'Mở tệp khác',
 
@@ -369,6 +370,7 @@ const en: PaneText = {
   opened: (name) => `Working on "${name}"`,
   notXlsx: (name) => `Could not read "${name}": not a valid .xlsx file.`,
   download: 'Download annotated copy',
+  preparingDownload: 'Preparing the file…',
   downloadHint: 'The original file is not changed; the copy carries the flags and the two KQ sheets.',
   openAnother: 'Open another file',
 

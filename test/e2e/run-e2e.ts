@@ -157,6 +157,18 @@ async function openPage(context: BrowserContext, server: StaticServer, errors: s
   return page;
 }
 
+/** Press Tab until `target` has the focus (at most 60 times), then Enter. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${String(target)} with Tab`);
+}
+
 /** The per-rule counts the page shows, as { rule: count }. */
 async function shownRuleCounts(page: Page): Promise<Record<string, number>> {
   return page.$$eval('[data-rule]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-rule'), Number(e.getAttribute('data-count'))])));
@@ -226,9 +238,12 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       assertEqual(await input.inputValue(), book.asOf, 'as-of input');
     });
 
-    const checked = await check('Check runs and shows the summary', async () => {
+    // The second book is driven from the keyboard only: Tab to the button, Enter.
+    const byKeyboard = !book.primary;
+    const checked = await check(`Check runs and shows the summary${byKeyboard ? ' (keyboard only)' : ''}`, async () => {
       await timed('check in the page', async () => {
-        await page.getByRole('button', { name: vi.check, exact: true }).click();
+        if (byKeyboard) await tabTo(page, page.getByRole('button', { name: vi.check, exact: true }));
+        else await page.getByRole('button', { name: vi.check, exact: true }).click();
         await page.getByTestId('summary-counts').waitFor({ timeout: 120_000 });
         await page.getByRole('button', { name: vi.check, exact: true }).isEnabled();
         await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 120_000 });
@@ -263,12 +278,18 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       assertEqual([...shown].sort((a, b) => key(a).localeCompare(key(b))), expected, 'units');
     });
 
-    await check('a finding shows its cell in context', async () => {
+    await check(`a finding shows its cell in context${byKeyboard ? ' (keyboard only)' : ''}`, async () => {
       const first = report.findings[0];
       if (!first) return;
       const group = page.locator(`[data-rule="${first.rule}"]`);
-      await group.getByRole('button').first().click();
-      await group.locator(`[data-cell="${first.sheet}!${first.cell}"]`).first().click();
+      const item = group.locator(`[data-cell="${first.sheet}!${first.cell}"]`).first();
+      if (byKeyboard) {
+        await tabTo(page, group.getByRole('button').first());
+        await tabTo(page, item);
+      } else {
+        await group.getByRole('button').first().click();
+        await item.click();
+      }
       const ctx = page.getByTestId('cell-context').first();
       await ctx.waitFor({ timeout: 10_000 });
       assert((await ctx.textContent())?.includes(vi.cellContext(first.sheet, first.cell)), 'cell context caption');

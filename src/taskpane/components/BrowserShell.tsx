@@ -144,8 +144,14 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
           onWritten={() => setChecked(true)}
           resultActions={
             <>
-              <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void download()} disabled={!checked || downloading} data-testid="download">
-                {t.download}
+              <Button
+                appearance="primary"
+                icon={downloading ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+                onClick={() => void download()}
+                disabled={!checked || downloading}
+                data-testid="download"
+              >
+                {downloading ? t.preparingDownload : t.download}
               </Button>
               <Text size={200}>{t.downloadHint}</Text>
             </>
