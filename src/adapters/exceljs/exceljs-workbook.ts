@@ -5,6 +5,7 @@ import type { FlagPlan } from '../../core/flag-plan';
 import type { OwnedSheet } from '../../core/owned-sheets';
 import type { WorkbookPort } from '../../port/workbook-port';
 import { readWorkbookSheets } from './read-sheets';
+import { keepOnSave } from './save-fidelity';
 import { readSettingsSheet, writeSettingsSheet } from './settings-sheet';
 import { clearFlagsIn, writeFlagsIn } from './write-flags';
 import { writeOwnedSheetsIn } from './write-owned-sheets';
@@ -16,6 +17,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as ArrayBuffer);
+    keepOnSave(wb);
     return new ExcelJsWorkbook(wb);
   }
 
