@@ -11,7 +11,11 @@
  *   structure fails, and cell-edit mode fails every sync — so tests can tell whether the adapter
  *   checked before writing (every applied write is counted in `mutations`);
  * - getRanges addresses over 8,192 characters and merged-area probes over 512 areas throw, where
- *   Excel would silently truncate or refuse.
+ *   Excel would silently truncate or refuse;
+ * - faults can be injected: a given sync fails with a given code after running none, some or all of
+ *   its operations (SyncFault), the user deletes a sheet between two syncs (beforeSync), requests
+ *   and responses above a smaller size fail with the payload-limit codes (requestLimit,
+ *   responseLimit); clone() copies a book, to run the same fault on the same start many times.
  *
  * Only what the adapter calls is implemented; anything else is undefined and fails loudly.
  */
@@ -183,6 +187,19 @@ export interface FakeStats {
   runs: number;
 }
 
+/**
+ * A fault injected into one sync (fault-injection tests of the adapter's recovery). `applied` says
+ * how much of the batch Excel ran before failing: 'none' (the request never ran: a dropped
+ * connection, a refused request), a number of queued operations (Excel stops at the first failing
+ * operation and keeps what ran before it), or 'all' (everything ran, then the answer was lost).
+ */
+export interface SyncFault {
+  /** 1-based index of the sync, counted like stats.syncs (since the last resetStats). */
+  readonly at: number;
+  readonly code: string;
+  readonly applied?: 'none' | 'all' | number;
+}
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   structureProtected = false;
@@ -194,6 +211,40 @@ export class FakeWorkbook {
   stats: FakeStats = { syncs: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
   private nextId = 1;
   nextRuleId = 1;
+  /** Faults to inject, each once, by sync index (see SyncFault). */
+  faults: SyncFault[] = [];
+  /** Faults that fired: sync index, code, operations run out of those queued. */
+  readonly faultLog: Array<{ sync: number; code: string; ran: number; queued: number }> = [];
+  /** Stricter limits than Excel's 5 MB (bytes), to make the adapter split requests and reads. */
+  requestLimit: number | null = null;
+  responseLimit: number | null = null;
+  /** Called at the start of every sync with its index, before anything in it runs (the user acting between two syncs). */
+  beforeSync: ((sync: number) => void) | null = null;
+
+  /** The user deletes this sheet just before sync `at` runs. */
+  deleteSheetBeforeSync(at: number, name: string): void {
+    const previous = this.beforeSync;
+    this.beforeSync = (n) => {
+      previous?.(n);
+      if (n === at) this.sheets = this.sheets.filter((s) => s.name !== name);
+    };
+  }
+
+  /** A deep copy: every sheet with all it holds (in tab order), the book's flags and limits; stats reset. */
+  clone(): FakeWorkbook {
+    const b = new FakeWorkbook();
+    for (const s of this.sheets) {
+      const c = b.addSheet(s.name);
+      for (const [k, v] of Object.entries(s)) if (k !== 'id' && k !== 'name') (c as unknown as Record<string, unknown>)[k] = structuredClone(v);
+    }
+    b.structureProtected = this.structureProtected;
+    b.readOnly = this.readOnly;
+    b.documentReadOnly = this.documentReadOnly;
+    b.cellEditMode = this.cellEditMode;
+    b.apiVersion = this.apiVersion;
+    b.nextRuleId = this.nextRuleId;
+    return b;
+  }
 
   addSheet(name: string, rows: FakeValue[][] = []): FakeSheet {
     const s = new FakeSheet(this.nextId++, name);
@@ -271,11 +322,25 @@ class Ctx {
   async sync(): Promise<void> {
     const { stats } = this.book;
     stats.syncs++;
-    const ops = this.ops;
+    this.book.beforeSync?.(stats.syncs);
+    const fault = this.book.faults.find((f) => f.at === stats.syncs);
+    if (fault) this.book.faults = this.book.faults.filter((f) => f !== fault);
+    const queued = this.ops;
     const request = this.requestBytes;
     this.ops = [];
     this.requestBytes = 0;
     stats.requests.push(request);
+    const applied = fault?.applied ?? 'none';
+    const ops = !fault || applied === 'all' ? queued : queued.slice(0, applied === 'none' ? 0 : applied);
+    if (fault && ops.length === 0) {
+      this.book.faultLog.push({ sync: stats.syncs, code: fault.code, ran: 0, queued: queued.length });
+      stats.responses.push(0);
+      throw new FakeError(fault.code, `injected fault at sync ${stats.syncs}`);
+    }
+    if (this.book.requestLimit !== null && request > this.book.requestLimit) {
+      stats.responses.push(0);
+      throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes (limit ${this.book.requestLimit})`);
+    }
     if (this.book.cellEditMode) {
       stats.responses.push(0);
       throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
@@ -294,6 +359,13 @@ class Ctx {
       stats.responses.push(response);
     }
     if (response > MB5) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    if (fault) {
+      this.book.faultLog.push({ sync: stats.syncs, code: fault.code, ran: ops.length, queued: queued.length });
+      throw new FakeError(fault.code, `injected fault at sync ${stats.syncs} after ${ops.length} of ${queued.length} operations`);
+    }
+    if (this.book.responseLimit !== null && response > this.book.responseLimit) {
+      throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes (limit ${this.book.responseLimit})`);
+    }
     await Promise.resolve();
   }
 }
@@ -444,6 +516,16 @@ class WorksheetProxy extends Loadable {
 
   get name(): string {
     return this.got('name');
+  }
+
+  /** Renaming a sheet changes the workbook's structure. */
+  set name(v: string) {
+    this.ctx.queue(() => {
+      const s = this.target();
+      this.ctx.structure(`rename sheet ${s.name}`);
+      if (this.ctx.book.sheets.some((x) => x !== s && x.name === v)) throw new FakeError('ItemAlreadyExists', `sheet ${v} exists`);
+      s.name = v;
+    }, jsonSize(v));
   }
 
   get visibility(): string {
@@ -780,6 +862,7 @@ class ConditionalFormatProxy extends Loadable {
   fill(rule: FakeRule, paths: Paths): Record<string, unknown> {
     const d: Record<string, unknown> = {};
     if (wants(paths, 'type')) d.type = rule.type;
+    if (wants(paths, 'id')) d.id = String(rule.id);
     const custom = under(paths, 'customOrNullObject');
     if (custom.length > 0) {
       d.customOrNullObject = rule.type === 'Custom' ? { isNullObject: false, rule: { formula: rule.formula } } : { isNullObject: true };
@@ -794,6 +877,10 @@ class ConditionalFormatProxy extends Loadable {
 
   get type(): string {
     return this.got('type');
+  }
+
+  get id(): string {
+    return this.got('id');
   }
 
   get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
@@ -856,6 +943,23 @@ class NoteCollectionProxy extends Loadable {
     this.got('items');
     return this.list;
   }
+  getCount(): { value: number } {
+    const result = { value: -1 };
+    this.ctx.queue(() => {
+      result.value = this.sheet.target().notes.length;
+      return result.value;
+    });
+    return {
+      get value(): number {
+        if (result.value < 0) throw new Error('fake: NoteCollection.getCount() was not synced');
+        return result.value;
+      },
+    };
+  }
+  /** The note at this index when the batch runs; a loaded one stays that note (IndexedNoteProxy). */
+  getItemAt(index: number): IndexedNoteProxy {
+    return new IndexedNoteProxy(this.ctx, this.sheet, index);
+  }
   add(cellAddress: string, content: string): void {
     this.ctx.queue(() => {
       const s = this.ctx.mutate(this.sheet.resolve(), 'add note');
@@ -896,6 +1000,50 @@ class NoteProxy extends Loadable {
   }
 }
 
+/** A note got by index: resolved when first used in a batch, then that note (loaded, deleted, located). */
+class IndexedNoteProxy extends Loadable {
+  private pinned: FakeNote | null = null;
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly index: number,
+  ) {
+    super(ctx);
+  }
+  private note(): FakeNote {
+    if (!this.pinned) {
+      const n = this.sheet.target().notes[this.index];
+      if (!n) throw new FakeError('ItemNotFound', `note ${this.index}`);
+      this.pinned = n;
+    }
+    return this.pinned;
+  }
+  snapshot(): Record<string, unknown> {
+    return { content: this.note().content };
+  }
+  get content(): string {
+    return this.got('content');
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const note = this.note();
+      const s = this.ctx.mutate(this.sheet.resolve(), 'delete note');
+      s.notes = s.notes.filter((n) => n !== note);
+    });
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      this.sheet,
+      () => {
+        const n = this.note();
+        return { top: n.row, left: n.col, bottom: n.row, right: n.col };
+      },
+      false,
+    );
+  }
+}
+
 class TableCollectionProxy extends Loadable {
   private list: Array<{ name: string; worksheet: { name: string } }> = [];
   constructor(
@@ -912,6 +1060,26 @@ class TableCollectionProxy extends Loadable {
   get items(): Array<{ name: string; worksheet: { name: string } }> {
     this.got('items');
     return this.list;
+  }
+  /** A table by name; only its name can be set. */
+  getItem(key: string): Record<string, unknown> {
+    const find = (): FakeTable => {
+      const t = this.ctx.book.sheets.flatMap((x) => x.tables).find((x) => x.name.toLowerCase() === key.toLowerCase());
+      if (!t) throw new FakeError('ItemNotFound', `table ${key}`);
+      return t;
+    };
+    return new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop, value) => {
+        if (prop !== 'name') throw new Error(`fake: table.${String(prop)} is not modelled on getItem`);
+        this.ctx.queue(() => {
+          const table = find();
+          const taken = this.ctx.book.sheets.flatMap((x) => x.tables).some((t) => t !== table && t.name.toLowerCase() === String(value).toLowerCase());
+          if (taken) throw new FakeError('ItemAlreadyExists', `table ${String(value)}`);
+          table.name = String(value);
+        }, jsonSize(value));
+        return true;
+      },
+    });
   }
   add(address: string, hasHeaders: boolean): Record<string, unknown> {
     const table: FakeTable = { name: '', address, hasHeaders };
