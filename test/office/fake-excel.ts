@@ -191,13 +191,14 @@ export interface FakeStats {
  * A fault injected into one sync (fault-injection tests of the adapter's recovery). `applied` says
  * how much of the batch Excel ran before failing: 'none' (the request never ran: a dropped
  * connection, a refused request), a number of queued operations (Excel stops at the first failing
- * operation and keeps what ran before it), or 'all' (everything ran, then the answer was lost).
+ * operation and keeps what ran before it; a function gets the number queued), or 'all' (everything
+ * ran, then the answer was lost).
  */
 export interface SyncFault {
   /** 1-based index of the sync, counted like stats.syncs (since the last resetStats). */
   readonly at: number;
   readonly code: string;
-  readonly applied?: 'none' | 'all' | number;
+  readonly applied?: 'none' | 'all' | number | ((queued: number) => number);
 }
 
 export class FakeWorkbook {
@@ -330,7 +331,8 @@ class Ctx {
     this.ops = [];
     this.requestBytes = 0;
     stats.requests.push(request);
-    const applied = fault?.applied ?? 'none';
+    const spec = fault?.applied ?? 'none';
+    const applied = typeof spec === 'function' ? spec(queued.length) : spec;
     const ops = !fault || applied === 'all' ? queued : queued.slice(0, applied === 'none' ? 0 : applied);
     if (fault && ops.length === 0) {
       this.book.faultLog.push({ sync: stats.syncs, code: fault.code, ran: 0, queued: queued.length });
