@@ -119,15 +119,6 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
-  /**
-   * Cell formats besides the number format (font, fill, borders, alignment, ...), per "row,col":
-   * format path ("font.bold", "fill.color") → value. range.format writes land here.
-   */
-  readonly cellFormats = new Map<string, Record<string, unknown>>();
-  /** Rows the user hid (0-based). */
-  readonly hiddenRows = new Set<number>();
-  /** The sheet's AutoFilter range, if any. */
-  autoFilter: Rect | null = null;
 
   constructor(
     readonly id: number,
@@ -210,6 +201,15 @@ export interface SyncFault {
   readonly applied?: 'none' | 'all' | number | ((queued: number) => number);
 }
 
+/** A deep copy of plain data, Maps and Sets (made in this realm: structuredClone's are not, under Jest). */
+function deepCopy<T>(v: T): T {
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, deepCopy(x)])) as T;
+  if (v instanceof Set) return new Set([...v].map((x) => deepCopy(x))) as T;
+  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deepCopy(x)])) as T;
+  return v;
+}
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   structureProtected = false;
@@ -245,7 +245,7 @@ export class FakeWorkbook {
     const b = new FakeWorkbook();
     for (const s of this.sheets) {
       const c = b.addSheet(s.name);
-      for (const [k, v] of Object.entries(s)) if (k !== 'id' && k !== 'name') (c as unknown as Record<string, unknown>)[k] = structuredClone(v);
+      for (const [k, v] of Object.entries(s)) if (k !== 'id' && k !== 'name') (c as unknown as Record<string, unknown>)[k] = deepCopy(v);
     }
     b.structureProtected = this.structureProtected;
     b.readOnly = this.readOnly;
@@ -756,17 +756,7 @@ class RangeProxy extends Loadable {
     return writeOnly(this.ctx, (path, value) => {
       const s = this.ctx.mutate(this.sheet.resolve(), 'format');
       const r = this.rect();
-      const key = path.join('.');
-      if (key === 'columnWidth') for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, Number(value));
-      else {
-        if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 1_000_000) throw new Error(`fake: format.${key} over more than 1,000,000 cells is not modelled`);
-        for (let row = r.top; row <= r.bottom; row++) {
-          for (let c = r.left; c <= r.right; c++) {
-            const cell = `${row},${c}`;
-            s.cellFormats.set(cell, { ...s.cellFormats.get(cell), [key]: value });
-          }
-        }
-      }
+      if (path.join('.') === 'columnWidth') for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, Number(value));
     });
   }
 
