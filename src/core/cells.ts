@@ -41,7 +41,11 @@ export function isDateCell(v: CellValue | undefined): v is DateCell {
 /** Empty: no value, or text that is only white space. Errors are values. */
 export function isEmpty(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return v.trim() === '';
+  if (typeof v === 'string') {
+    // Runs for most cells of every row: a visible ASCII first character settles it without trim().
+    const first = v.charCodeAt(0);
+    return !(first > 32 && first < 127) && v.trim() === '';
+  }
   return false;
 }
 

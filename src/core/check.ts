@@ -150,11 +150,8 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
     for (let k = 0; k < TASK_RULES.length; k++) TASK_RULES[k]!(task, ctx, emit);
     duplicateTask(task, ctx, emit);
     const leads = record.leads;
-    const leadKeys = new Array<string>(leads.length);
-    for (let k = 0; k < leads.length; k++) {
-      leadKeys[k] = leads[k]!.key;
-      countTask(book.get(leads[k]!.key), result.status);
-    }
+    for (let k = 0; k < leads.length; k++) countTask(book.get(leads[k]!.key), result.status);
+    const leadKeys = leads.length === 1 ? [leads[0]!.key] : leads.map((u) => u.key);
     tasks.push({
       sheet: sheet.name,
       row: row + 1,
