@@ -96,6 +96,21 @@ export function failureNotice(error: unknown, lang: Lang): Notice {
   return { ok: false, title: msg.titleFailed(), lines: [text], close: msg.close() };
 }
 
+/** A port that has more to tell than the outcome (the Office adapter: sheets skipped because they vanished). */
+interface TellsNotices {
+  takeNotices(): string[];
+}
+
+function portNotices(port: WorkbookPort | null): string[] {
+  const p = port as Partial<TellsNotices> | null;
+  if (typeof p?.takeNotices !== 'function') return [];
+  try {
+    return p.takeNotices();
+  } catch {
+    return [];
+  }
+}
+
 /** The language of a command: the one saved with the workbook's settings, else Office's. */
 async function commandLang(deps: CommandDeps): Promise<Lang> {
   const fallback = safe(() => deps.displayLang(), 'vi' as Lang);
@@ -126,12 +141,16 @@ function command(deps: CommandDeps, body: (port: WorkbookPort, lang: Lang) => Pr
     let lang: Lang = 'vi';
     try {
       let notice: Notice;
+      let port: WorkbookPort | null = null;
       try {
         lang = await commandLang(deps);
-        notice = await body(deps.port(lang), lang);
+        port = deps.port(lang);
+        notice = await body(port, lang);
       } catch (e) {
         notice = failureNotice(e, lang);
       }
+      const extra = portNotices(port);
+      if (extra.length > 0) notice = { ...notice, lines: [...notice.lines, ...extra] };
       await deps.notify(notice);
     } catch {
       // Showing the notice failed: the flags or sheets are in the workbook anyway.

@@ -40,6 +40,12 @@ type RibbonCatalogue = {
   cellEditMode: () => string;
   settingsTooLong: (chars: number) => string;
   hostFailed: (detail: string) => string;
+  // faults in Excel during a run (docs/office-faults.md): what state the workbook was left in
+  faultBefore: (code: string) => string;
+  faultAfter: (code: string) => string;
+  faultUnknown: (code: string) => string;
+  payloadTooLarge: () => string;
+  sheetVanished: (sheet: string) => string;
 };
 
 const vi: RibbonCatalogue = {
@@ -74,6 +80,11 @@ const vi: RibbonCatalogue = {
   cellEditMode: () => 'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi chạy lại. Chưa có gì được ghi.',
   settingsTooLong: (n) => `Cấu hình quá dài để lưu trong một ô (${n} ký tự, tối đa 32767).`,
   hostFailed: (d) => `Excel báo lỗi: ${d}`,
+  faultBefore: (c) => `Excel báo lỗi giữa chừng (${c}) nên lệnh đã dừng. Sổ làm việc vẫn như trước khi chạy (phần ghi dở, nếu có, đã được gỡ bỏ). Hãy chạy lại.`,
+  faultAfter: (c) => `Excel báo lỗi giữa chừng (${c}); công cụ đã ghi tiếp cho xong, sổ làm việc đã có đủ kết quả. Nếu muốn chắc chắn, hãy chạy lại.`,
+  faultUnknown: (c) => `Excel báo lỗi giữa chừng (${c}) và công cụ không dọn lại được: sổ làm việc có thể còn đánh dấu ghi dở. Hãy chạy lại lệnh (lần chạy sau sẽ ghi lại đầy đủ), hoặc bấm Xóa đánh dấu.`,
+  payloadTooLarge: () => 'Một phần của sổ làm việc quá lớn để Excel trao đổi trong một lần, kể cả khi đã chia nhỏ. Chưa có gì được ghi.',
+  sheetVanished: (s) => `Trang "${s}" đã bị xóa hoặc đổi tên trong lúc công cụ đang chạy nên được bỏ qua; các trang khác đã được xử lý.`,
 };
 
 const en: RibbonCatalogue = {
@@ -108,6 +119,11 @@ const en: RibbonCatalogue = {
   cellEditMode: () => 'Excel is editing a cell. Press Enter or Esc to finish editing and run again. Nothing was written.',
   settingsTooLong: (n) => `The settings are too long to keep in one cell (${n} characters, at most 32767).`,
   hostFailed: (d) => `Excel reported an error: ${d}`,
+  faultBefore: (c) => `Excel reported an error midway (${c}), so the command stopped. The workbook is as it was before (anything half-written was removed). Run the command again.`,
+  faultAfter: (c) => `Excel reported an error midway (${c}); the add-in finished the writing and the workbook holds the complete results. Run the command again to be sure.`,
+  faultUnknown: (c) => `Excel reported an error midway (${c}) and the add-in could not tidy up: the workbook may hold half-written flags. Run the command again (the next run writes everything afresh), or use Clear flags.`,
+  payloadTooLarge: () => 'Part of the workbook is too large for Excel to exchange in one request, even split up. Nothing was written.',
+  sheetVanished: (s) => `The sheet "${s}" was deleted or renamed while the add-in was running, so it was skipped; the other sheets were processed.`,
 };
 
 const CATALOGUES: Record<Lang, RibbonCatalogue> = { vi, en };

@@ -5,6 +5,7 @@
 import type { Lang } from '../../i18n/messages';
 import { ribbonMessages } from '../../i18n/ribbon';
 import { HostError } from '../../port/workbook-port';
+import { errorCode, InterruptedError, isPayloadTooLarge } from './faults';
 
 export interface OfficeHost {
   /** Excel.run: one request context, any number of context.sync() calls. */
@@ -50,28 +51,23 @@ export function detectFeatures(host: OfficeHost): Features {
   return { rangeAreas: has('1.9'), workbookReadOnly: has('1.8'), merges: has('1.13'), notes: has('1.18') };
 }
 
-/** Office.js error codes we turn into a HostError with a message the user can act on. */
-function codeOf(e: unknown): string | undefined {
-  if (typeof e === 'object' && e !== null && 'code' in e) {
-    const code = (e as { code?: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
-}
+export { isPayloadTooLarge } from './faults';
 
-export function isPayloadTooLarge(e: unknown): boolean {
-  const code = codeOf(e);
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
-}
-
+/**
+ * Office errors turned into a HostError with a message the user can act on: cell-edit mode, a
+ * payload that stayed too large after splitting, and any other Office error of a batch that wrote
+ * nothing (reads, surveys) as "stopped, nothing changed". Errors without an Office code (bugs) pass.
+ */
 export function translateError(e: unknown, lang: Lang): unknown {
   if (e instanceof HostError) return e;
-  const code = codeOf(e);
+  const code = errorCode(e);
+  if (code === undefined) return e;
   if (code === 'InvalidOperationInCellEditMode') return new HostError(ribbonMessages(lang).cellEditMode());
-  return e;
+  if (isPayloadTooLarge(e)) return new HostError(ribbonMessages(lang).payloadTooLarge());
+  return new InterruptedError('before', code, lang, e);
 }
 
-/** host.run with Office errors the user can fix turned into HostError. */
+/** host.run with Office errors turned into HostError (for batches that write nothing, or all in one sync). */
 export async function runBatch<T>(host: OfficeHost, lang: Lang, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
     return await host.run(batch);

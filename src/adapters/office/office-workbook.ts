@@ -5,11 +5,16 @@
  * exactly that) reuses the sheet names it read, so that writing flags needs a single survey sync.
  * readSheets and readSettings started together (checkBook does) share one read: the settings cell
  * rides along with the used ranges instead of costing two syncs of its own.
+ *
+ * Writes are transactions that survive a failed sync (docs/office-faults.md): each leaves the book as
+ * before or as after, and says which in the HostError it throws. Sheets deleted or renamed during a
+ * run are skipped; `takeNotices()` tells the user which.
  */
 import type { SheetData } from '../../core/cells';
 import type { FlagPlan } from '../../core/flag-plan';
 import type { OwnedSheet } from '../../core/owned-sheets';
 import type { Lang } from '../../i18n/messages';
+import { ribbonMessages } from '../../i18n/ribbon';
 import type { WorkbookPort } from '../../port/workbook-port';
 import { detectFeatures, officeHost, runBatch, type Features, type OfficeHost } from './host';
 import { readAllSheets, type ReadResult, type ReadStats } from './read-sheets';
@@ -40,6 +45,8 @@ export class OfficeWorkbook implements WorkbookPort {
   readonly stats: OfficeWorkbookStats = { read: null, flags: null, owned: null };
   private inflight: Promise<ReadResult> | null = null;
   private knownNames: string[] | null = null;
+  /** Sheets deleted or renamed during a run, not yet told to the user. */
+  private readonly vanished = new Set<string>();
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.host = options.host ?? officeHost();
@@ -58,6 +65,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const result = await read;
       this.stats.read = result.stats;
       this.knownNames = result.names;
+      for (const n of result.vanished) this.vanished.add(n);
       return result.sheets;
     } finally {
       if (this.inflight === read) this.inflight = null;
@@ -75,15 +83,23 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeFlags(plan: FlagPlan): Promise<void> {
     const names = this.knownNames;
-    this.stats.flags = await this.run((ctx) => writeFlagsOffice(ctx, this.host, this.features, this.lang, plan, names));
     this.knownNames = null;
+    this.stats.flags = await writeFlagsOffice(this.host, this.features, this.lang, plan, names, this.vanished);
   }
 
   async clearFlags(): Promise<void> {
-    this.stats.flags = await this.run((ctx) => clearFlagsOffice(ctx, this.host, this.features, this.lang));
+    this.stats.flags = await clearFlagsOffice(this.host, this.features, this.lang);
   }
 
   async writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void> {
-    this.stats.owned = await this.run((ctx) => writeOwnedSheetsOffice(ctx, this.host, this.features, this.lang, sheets));
+    this.stats.owned = await writeOwnedSheetsOffice(this.host, this.features, this.lang, sheets, this.vanished);
+  }
+
+  /** What the user should be told besides the outcome (sheets skipped because they vanished); each once. */
+  takeNotices(): string[] {
+    const msg = ribbonMessages(this.lang);
+    const lines = [...this.vanished].map((n) => msg.sheetVanished(n));
+    this.vanished.clear();
+    return lines;
   }
 }

@@ -9,10 +9,16 @@
  * Response size is estimated before each chunk is loaded and measured afterwards: the first chunk of
  * a sheet is a probe of at most PROBE_ROWS rows sized with FIRST_GUESS_BYTES_PER_CELL, later chunks
  * use the largest bytes per row seen so far in that sheet, with a safety factor. If Excel still answers "response too large", the budget is
- * quartered and the chunk read again.
+ * quartered and the chunk read again; the budget then grows back, but never again to the size that
+ * failed, and after MAX_PAYLOAD_RETRIES refusals in one read the error goes up.
+ *
+ * A sheet deleted or renamed during the read (ItemNotFound or InvalidReference from a later sync,
+ * and the sheet gone from a fresh list) restarts the read without it, at most MAX_RESTARTS times;
+ * its name is reported in `vanished`.
  */
 import { isEmpty, type CellValue, type MergeRange, type SheetData } from '../../core/cells';
 import { isOwnSheetName } from '../../core/header';
+import { isRunFault, isSheetGone } from './faults';
 import type { Features } from './host';
 import { isPayloadTooLarge } from './host';
 import {
@@ -24,6 +30,7 @@ import {
 } from './limits';
 import { cellFromOffice, jsonBytes, parseAreas } from './office-values';
 import { SETTINGS_SHEET } from './settings';
+import { MAX_PAYLOAD_RETRIES } from './writes';
 
 /** Rows of the first non-empty rows the engine looks at for a header, plus the row below for two-row headers. */
 const HEADER_SCAN_ROWS = 21;
@@ -34,6 +41,8 @@ const MIN_CHUNK_ROWS = 32;
  * the sheet cheaply, so that a sheet of long texts never sends a first response near the limit.
  */
 const PROBE_ROWS = 500;
+/** Restarts of a read whose sheets keep disappearing under it. */
+const MAX_RESTARTS = 3;
 
 export interface ReadStats {
   /** context.sync() calls made by this read. */
@@ -55,6 +64,8 @@ export interface ReadResult {
   readonly stats: ReadStats;
   /** Sheet names in workbook order, as read. */
   readonly names: string[];
+  /** Sheets that were listed, then deleted or renamed before their values were read: left out. */
+  readonly vanished: string[];
 }
 
 interface SheetPlan {
@@ -89,13 +100,40 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
     stats.syncs++;
     await ctx.sync();
   };
+  const vanished: string[] = [];
+  for (let restart = 0; ; restart++) {
+    const listed: string[] = [];
+    try {
+      const result = await readOnce(ctx, features, withSettings, stats, sync, listed);
+      return { ...result, vanished };
+    } catch (e) {
+      if (!isSheetGone(e) || listed.length === 0 || restart >= MAX_RESTARTS) throw e;
+      const list = ctx.workbook.worksheets;
+      list.load('items/name');
+      await sync();
+      const now = new Set(list.items.map((ws) => ws.name));
+      const gone = listed.filter((n) => !now.has(n));
+      if (gone.length === 0) throw e;
+      vanished.push(...gone);
+    }
+  }
+}
 
+async function readOnce(
+  ctx: Excel.RequestContext,
+  features: Features,
+  withSettings: boolean,
+  stats: ReadStats,
+  sync: () => Promise<void>,
+  listed: string[],
+): Promise<Omit<ReadResult, 'vanished'>> {
   // 1. the sheet list
   const collection = ctx.workbook.worksheets;
   collection.load('items/name');
   await sync();
   const worksheets = collection.items;
   const names = worksheets.map((ws) => ws.name);
+  listed.push(...names);
 
   // 2. used ranges (the tool's own "KQ" sheets are never read) and the settings cell
   const used = worksheets.map((ws) =>
@@ -130,6 +168,8 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
   // 3. values, chunked
   let globalBytesPerCell = 0;
   let scale = 1;
+  /** Budget scale the read may grow back to: below every scale Excel refused. */
+  let ceiling = 1;
   let cursor = 0;
   while (cursor < plans.length) {
     const budget = RESPONSE_BUDGET_BYTES * scale;
@@ -160,8 +200,9 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
     try {
       await sync();
     } catch (e) {
-      if (!isPayloadTooLarge(e) || scale < 1 / 1024) throw e;
+      if (!isPayloadTooLarge(e) || scale < 1 / 1024 || stats.retries >= MAX_PAYLOAD_RETRIES) throw e;
       stats.retries++;
+      ceiling = Math.min(ceiling, scale / 2);
       scale /= 4;
       continue;
     }
@@ -194,7 +235,7 @@ export async function readAllSheets(ctx: Excel.RequestContext, features: Feature
     }
     stats.largestResponse = Math.max(stats.largestResponse, syncBytes);
     while (cursor < plans.length && plans[cursor]!.done >= plans[cursor]!.rowCount) cursor++;
-    if (scale < 1) scale = Math.min(1, scale * 2); // recover slowly after a retry
+    if (scale < ceiling) scale = Math.min(ceiling, scale * 2); // recover slowly after a retry
   }
 
   for (const p of plans) sheets[p.index] = { name: names[p.index]!, rows: p.rows, merges: [] };
@@ -276,17 +317,14 @@ async function readMerges(
   try {
     return await attempt(false);
   } catch (e) {
-    if (codeIs(e, 'InvalidOperationInCellEditMode')) throw e;
+    // A fault of the run (cell-edit mode, a sheet deleted, the connection) is not the probe's.
+    if (isRunFault(e)) throw e;
     // Too many merged areas in a probe (Excel refuses above 512) or no support: header rows only.
     try {
       return await attempt(true);
     } catch (e2) {
-      if (codeIs(e2, 'InvalidOperationInCellEditMode')) throw e2;
+      if (isRunFault(e2)) throw e2;
       return new Map();
     }
   }
-}
-
-function codeIs(e: unknown, code: string): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 }

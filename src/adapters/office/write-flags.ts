@@ -5,9 +5,19 @@
  * "KQ Hạn"; and removed again exactly. Our rules are found by the `kq:` marker in their formula,
  * our notes by NOTE_PREFIX; the user's own rules and notes are never touched.
  *
- * Round trips: one survey sync (sheets, protection, every sheet's conditional formats with their
- * formulas, notes), one more only when the user has notes on a task sheet (their cells are left
- * alone), then the writes — one sync unless they exceed the request budget.
+ * A write is a small transaction (docs/office-faults.md):
+ *   1. survey — one sync (sheets, protection, every sheet's rules with their ids and formulas,
+ *      notes); on a first run one more when the user has notes on a task sheet (their cells are
+ *      left alone; on later runs their locations ride along with the build). Nothing written yet.
+ *   2. build — additions only: the new rules (next to the old ones), the helper sheet when it is
+ *      new, the notes when no note of ours is in the book. If Excel fails here, a clean-up batch
+ *      removes exactly what this run added (rules whose ids the survey did not see) and the book is
+ *      as before.
+ *   3. commit — the replacement: old rules and notes removed, the helper sheet's serials rewritten,
+ *      the notes added. If Excel fails here, the write is completed from a fresh survey (the write is
+ *      idempotent) and the book is as after a successful run.
+ * A book with no flags of ours has nothing to replace: everything is in the build, one sync in all
+ * unless it exceeds the request budget. A sheet deleted during the run is skipped and reported.
  */
 import { isOwnSheetName } from '../../core/header';
 import {
@@ -25,10 +35,12 @@ import type { Severity } from '../../core/report';
 import type { Lang } from '../../i18n/messages';
 import { ribbonMessages } from '../../i18n/ribbon';
 import { HostError } from '../../port/workbook-port';
-import type { Features, OfficeHost } from './host';
+import { errorCode, InterruptedError, isPayloadTooLarge, isSheetGone } from './faults';
+import { translateError, type Features, type OfficeHost } from './host';
 import { MAX_AREAS_ADDRESS, REQUEST_BUDGET_BYTES } from './limits';
 import { groupAddresses, parseAreas, rangeAddress, utf8Length } from './office-values';
 import { queueSurvey, type Survey } from './survey';
+import { loadInParts, MAX_PAYLOAD_RETRIES, newBudget, OP_BYTES, runWrites, type Budget, type WriteOp } from './writes';
 
 /** Fill colours, the same as the ExcelJS adapter's (a book flagged by the CLI looks the same). */
 export const FLAG_STYLE = {
@@ -47,12 +59,15 @@ export function isOurFormula(formula: string | null | undefined): boolean {
 
 /** A priority beyond the collection's size: Excel puts the rule last, after the user's own rules. */
 const LAST_PRIORITY = 1_000_000;
-/** Estimated request bytes of one queued command, besides its text. */
-const OP_BYTES = 160;
+/** Runs of one write when sheets keep disappearing under it. */
+const MAX_ATTEMPTS = 3;
 
 interface SheetFlags {
   readonly name: string;
+  /** Our rules on the sheet. */
   readonly rules: Excel.ConditionalFormat[];
+  /** Ids of every rule on the sheet, the user's included, at the survey. */
+  readonly ruleIds: Set<string>;
   readonly notes: Excel.Note[];
   readonly userNotes: Excel.Note[];
 }
@@ -69,13 +84,122 @@ export interface WriteStats {
   rulesRemoved: number;
   notesAdded: number;
   notesRemoved: number;
+  /** Syncs of the build (additions only) and of the commit (the replacement). */
+  buildSyncs: number;
+  commitSyncs: number;
+  /** Requests or responses Excel refused as too large, sent again in smaller parts. */
+  payloadRetries: number;
+  /** Failed writes undone (the book as before), and completed (the book as after). */
+  rolledBack: number;
+  rolledForward: number;
+}
+
+export function newWriteStats(): WriteStats {
+  return { syncs: 0, rulesAdded: 0, rulesRemoved: 0, notesAdded: 0, notesRemoved: 0, buildSyncs: 0, commitSyncs: 0, payloadRetries: 0, rolledBack: 0, rolledForward: 0 };
 }
 
 type Sync = () => Promise<void>;
 
+/** What a write attempt had done when it failed, so that it can be undone or completed. */
+interface FlagTx {
+  phase: 'survey' | 'build' | 'commit';
+  /** Task sheets of the plan that existed at the survey. */
+  sheets: string[];
+  /** Plan sheets that did not exist at the survey (deleted or renamed since the read). */
+  missing: string[];
+  /** Ids of every rule on those sheets at the survey: a rule with another id was added by this run. */
+  ruleIds: Map<string, Set<string>>;
+  /** The build added notes (there were none of ours before). */
+  notesInBuild: boolean;
+  /** The build added the helper sheet (it did not exist). */
+  helperCreated: boolean;
+}
+
+function newTx(): FlagTx {
+  return { phase: 'survey', sheets: [], missing: [], ruleIds: new Map(), notesInBuild: false, helperCreated: false };
+}
+
+function countingSync(ctx: Excel.RequestContext, stats: WriteStats): Sync {
+  return async () => {
+    stats.syncs++;
+    await ctx.sync();
+  };
+}
+
+function isOurRule(cf: Excel.ConditionalFormat): boolean {
+  return cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula);
+}
+
+const RULE_FIELDS = 'items/id,items/type,items/customOrNullObject/rule/formula';
+
+function sheetFlags(name: string, rules: readonly Excel.ConditionalFormat[], notes: readonly Excel.Note[]): SheetFlags {
+  return {
+    name,
+    rules: rules.filter(isOurRule),
+    ruleIds: new Set(rules.map((cf) => cf.id)),
+    notes: notes.filter((n) => String(n.content ?? '').startsWith(NOTE_PREFIX)),
+    userNotes: notes.filter((n) => !String(n.content ?? '').startsWith(NOTE_PREFIX)),
+  };
+}
+
+/** Queue the loads of one sheet's rules and notes; read them after the sync. */
+function probeSheet(ctx: Excel.RequestContext, features: Features, name: string): () => SheetFlags {
+  const ws = ctx.workbook.worksheets.getItem(name);
+  const rules = ws.getRange().conditionalFormats;
+  rules.load(RULE_FIELDS);
+  const notes = features.notes ? ws.notes : null;
+  notes?.load('items/content');
+  return () => sheetFlags(name, rules.items, notes?.items ?? []);
+}
+
+/**
+ * The sheets' rules and notes when one response would be too large: rules sheet by sheet, then the
+ * notes one by one by index, as many per sync as Excel accepts.
+ */
+async function probeInParts(ctx: Excel.RequestContext, features: Features, names: readonly string[], sync: Sync, budget: Budget): Promise<SheetFlags[]> {
+  const sheet = (name: string): Excel.Worksheet => ctx.workbook.worksheets.getItem(name);
+  const rules = await loadInParts(
+    names,
+    (name) => {
+      const c = sheet(name).getRange().conditionalFormats;
+      c.load(RULE_FIELDS);
+      return () => c.items;
+    },
+    sync,
+    budget,
+  );
+  let notes: Excel.Note[][] = names.map(() => []);
+  if (features.notes) {
+    const counts = await loadInParts(
+      names,
+      (name) => {
+        const n = sheet(name).notes.getCount();
+        return () => n.value;
+      },
+      sync,
+      budget,
+    );
+    const at = names.flatMap((name, k) => Array.from({ length: counts[k] ?? 0 }, (_, i) => ({ k, name, i })));
+    const loaded = await loadInParts(
+      at,
+      ({ name, i }) => {
+        const note = sheet(name).notes.getItemAt(i);
+        note.load('content');
+        return () => note;
+      },
+      sync,
+      budget,
+    );
+    notes = names.map(() => []);
+    loaded.forEach((note, j) => notes[at[j]!.k]!.push(note));
+  }
+  return names.map((name, k) => sheetFlags(name, rules[k] ?? [], notes[k] ?? []));
+}
+
 /**
  * Survey the book and find our rules and notes. With the sheet names from a read just before, this
- * is one sync; otherwise the names are listed first.
+ * is one sync; otherwise the names are listed first. A response too large for Excel falls back to
+ * smaller loads.
  */
 async function surveyFlags(
   ctx: Excel.RequestContext,
@@ -83,6 +207,8 @@ async function surveyFlags(
   features: Features,
   knownNames: readonly string[] | null,
   sync: Sync,
+  budget: Budget,
+  relists = 3,
 ): Promise<FlagSurvey> {
   let names = knownNames;
   if (names === null) {
@@ -91,69 +217,29 @@ async function surveyFlags(
     await sync();
     names = list.items.map((ws) => ws.name);
   }
-  const finish = queueSurvey(ctx, host, features);
-  const probes = names
-    .filter((n) => !isOwnSheetName(n))
-    .map((name) => {
-      const ws = ctx.workbook.worksheets.getItem(name);
-      const rules = ws.getRange().conditionalFormats;
-      rules.load('items/type,items/customOrNullObject/rule/formula');
-      const notes = features.notes ? ws.notes : null;
-      notes?.load('items/content');
-      return { name, rules, notes };
-    });
+  const targets = names.filter((n) => !isOwnSheetName(n));
+  let finish = queueSurvey(ctx, host, features);
+  let probed: SheetFlags[];
   try {
+    const reads = targets.map((name) => probeSheet(ctx, features, name));
     await sync();
+    probed = reads.map((read) => read());
   } catch (e) {
-    // A sheet read a moment ago was renamed or removed: list the sheets again.
-    if (knownNames !== null && (e as { code?: unknown }).code === 'ItemNotFound') return surveyFlags(ctx, host, features, null, sync);
-    throw e;
+    // A sheet listed a moment ago was renamed or removed: list the sheets again.
+    if (isSheetGone(e) && relists > 0) return surveyFlags(ctx, host, features, null, sync, budget, relists - 1);
+    if (!isPayloadTooLarge(e) || budget.retries >= MAX_PAYLOAD_RETRIES) throw e;
+    budget.retries++;
+    finish = queueSurvey(ctx, host, features);
+    await sync();
+    probed = await probeInParts(ctx, features, targets, sync, budget);
   }
   const survey = finish();
   const current = survey.sheets.map((s) => s.name).filter((n) => !isOwnSheetName(n));
-  const probed = new Set(probes.map((p) => p.name));
-  if (knownNames !== null && (current.length !== probed.size || current.some((n) => !probed.has(n)))) {
-    return surveyFlags(ctx, host, features, survey.sheets.map((s) => s.name), sync);
+  const seen = new Set(targets);
+  if (knownNames !== null && (current.length !== seen.size || current.some((n) => !seen.has(n)))) {
+    return surveyFlags(ctx, host, features, survey.sheets.map((s) => s.name), sync, budget, relists);
   }
-  const sheets = new Map<string, SheetFlags>();
-  for (const p of probes) {
-    const rules = p.rules.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula));
-    const allNotes = p.notes?.items ?? [];
-    sheets.set(p.name, {
-      name: p.name,
-      rules,
-      notes: allNotes.filter((n) => String(n.content ?? '').startsWith(NOTE_PREFIX)),
-      userNotes: allNotes.filter((n) => !String(n.content ?? '').startsWith(NOTE_PREFIX)),
-    });
-  }
-  return { survey, sheets, helperExists: survey.sheets.some((s) => s.name === HELPER_SHEET) };
-}
-
-/** Queues writes and syncs whenever the estimated request would pass the budget. */
-class Writer {
-  private bytes = 0;
-  private suspended = false;
-  constructor(
-    private readonly ctx: Excel.RequestContext,
-    private readonly sync: Sync,
-  ) {}
-
-  async op(estimate: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + estimate > REQUEST_BUDGET_BYTES) await this.flush();
-    if (!this.suspended) {
-      this.ctx.application.suspendApiCalculationUntilNextSync();
-      this.suspended = true;
-    }
-    queue();
-    this.bytes += estimate + OP_BYTES;
-  }
-
-  async flush(): Promise<void> {
-    if (!this.suspended) return;
-    await this.sync();
-    this.bytes = 0;
-    this.suspended = false;
-  }
+  return { survey, sheets: new Map(probed.map((p) => [p.name, p])), helperExists: survey.sheets.some((s) => s.name === HELPER_SHEET) };
 }
 
 interface Area {
@@ -206,23 +292,39 @@ function styleRule(cf: Excel.ConditionalFormat, formula: string, style: RuleSpec
   cf.priority = LAST_PRIORITY;
 }
 
-/** Cells (plain A1, no sheet, no $) holding a note of the user's, per task sheet. */
-async function userNoteCells(flags: FlagSurvey, plan: FlagPlan, sync: Sync): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  const pending: Array<{ sheet: string; range: Excel.Range }> = [];
-  for (const s of plan.sheets) {
+interface PendingNote {
+  readonly sheet: string;
+  readonly note: Excel.Note;
+}
+
+/** The user's notes on task sheets where we may add notes: their cells must be left alone. */
+function userNotesToLocate(flags: FlagSurvey, sheets: readonly SheetFlagPlan[]): PendingNote[] {
+  const pending: PendingNote[] = [];
+  for (const s of sheets) {
     if (s.marks.length === 0) continue;
-    for (const n of flags.sheets.get(s.sheet)?.userNotes ?? []) pending.push({ sheet: s.sheet, range: n.getLocation().load('address') });
+    for (const note of flags.sheets.get(s.sheet)?.userNotes ?? []) pending.push({ sheet: s.sheet, note });
   }
-  if (pending.length === 0) return out;
-  await sync();
-  for (const { sheet, range } of pending) {
+  return pending;
+}
+
+function locate({ sheet, note }: PendingNote): () => { sheet: string; address: string } {
+  const range = note.getLocation().load('address');
+  return () => ({ sheet, address: range.address });
+}
+
+/** Cells (plain A1, no sheet, no $) holding a note of the user's, per task sheet. */
+function cellsBySheet(located: ReadonlyArray<{ sheet: string; address: string }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { sheet, address } of located) {
     const set = out.get(sheet) ?? new Set<string>();
-    for (const a of parseAreas(range.address)) set.add(rangeAddress(a.top, a.left, a.top, a.left));
+    for (const a of parseAreas(address)) set.add(rangeAddress(a.top, a.left, a.top, a.left));
     out.set(sheet, set);
   }
   return out;
 }
+
+/** User notes located with the build's first request, up to this many (else in syncs of their own). */
+const LOCATE_WITH_BUILD = 2_000;
 
 function checkWritable(flags: FlagSurvey, touched: Iterable<string>, needHelperSheetChange: boolean, lang: Lang): void {
   const { survey } = flags;
@@ -232,106 +334,59 @@ function checkWritable(flags: FlagSurvey, touched: Iterable<string>, needHelperS
   if (needHelperSheetChange && survey.workbookProtected) throw new HostError(ribbonMessages(lang).protectedWorkbook());
 }
 
-async function removeOurs(writer: Writer, flags: FlagSurvey, stats: WriteStats): Promise<void> {
+function op(bytes: number, queue: () => void): WriteOp {
+  return { bytes, queue };
+}
+
+function removeOps(flags: FlagSurvey, stats: WriteStats): WriteOp[] {
+  const ops: WriteOp[] = [];
   for (const s of flags.sheets.values()) {
     for (const cf of s.rules) {
-      await writer.op(0, () => cf.delete());
+      ops.push(op(0, () => cf.delete()));
       stats.rulesRemoved++;
     }
     for (const n of s.notes) {
-      await writer.op(0, () => n.delete());
+      ops.push(op(0, () => n.delete()));
       stats.notesRemoved++;
     }
   }
+  return ops;
 }
 
-export async function writeFlagsOffice(
-  ctx: Excel.RequestContext,
-  host: OfficeHost,
-  features: Features,
-  lang: Lang,
-  plan: FlagPlan,
-  knownNames: readonly string[] | null,
-): Promise<WriteStats> {
-  const stats: WriteStats = { syncs: 0, rulesAdded: 0, rulesRemoved: 0, notesAdded: 0, notesRemoved: 0 };
-  const sync: Sync = async () => {
-    stats.syncs++;
-    await ctx.sync();
+function helperSheet(ctx: Excel.RequestContext): Excel.Worksheet {
+  return ctx.workbook.worksheets.getItem(HELPER_SHEET);
+}
+
+function deleteHelperOp(ctx: Excel.RequestContext): WriteOp {
+  // Made visible first, which costs nothing, so as not to depend on whether a host deletes a very
+  // hidden sheet directly.
+  return op(0, () => {
+    const helper = helperSheet(ctx);
+    helper.visibility = 'Visible';
+    helper.delete();
+  });
+}
+
+/** One column of the helper sheet from `row` down; split in halves when Excel finds it too large. */
+function helperValuesOp(ctx: Excel.RequestContext, row: number, col: number, values: Array<[number | string]>): WriteOp {
+  const split = (): WriteOp[] => {
+    const half = Math.ceil(values.length / 2);
+    return [helperValuesOp(ctx, row, col, values.slice(0, half)), helperValuesOp(ctx, row + half, col, values.slice(half))];
   };
-  if (host.documentReadOnly()) throw new HostError(ribbonMessages(lang).readOnly());
-  const flags = await surveyFlags(ctx, host, features, knownNames, sync);
-  const existing = new Set(flags.survey.sheets.map((s) => s.name));
-  const sheets = plan.sheets.filter((s) => existing.has(s.sheet));
-  const live = sheets.some((s) => s.recordBlocks.length > 0);
-  const touched = new Set<string>(sheets.map((s) => s.sheet));
-  for (const s of flags.sheets.values()) if (s.rules.length > 0 || s.notes.length > 0) touched.add(s.name);
-  checkWritable(flags, touched, live && !flags.helperExists, lang);
-  const occupied = features.notes ? await userNoteCells(flags, { sheets }, sync) : new Map<string, Set<string>>();
-
-  // Nothing has been written up to here.
-  const writer = new Writer(ctx, sync);
-  await removeOurs(writer, flags, stats);
-
-  const worksheets = ctx.workbook.worksheets;
-  if (live) {
-    let helper: Excel.Worksheet;
-    if (flags.helperExists) {
-      helper = worksheets.getItem(HELPER_SHEET);
-      const h = helper;
-      await writer.op(0, () => h.getRange().clear('Contents'));
-    } else {
-      helper = worksheets.add(HELPER_SHEET);
-    }
-    const h = helper;
-    await writer.op(0, () => {
-      h.visibility = 'VeryHidden';
-    });
-    for (const [k, s] of plan.sheets.entries()) {
-      if (!existing.has(s.sheet) || s.deadlineSerials.length === 0) continue;
-      await writeHelperColumn(writer, h, k, s);
-    }
-  }
-
-  if (!live && flags.helperExists && !flags.survey.workbookProtected) {
-    // No live rule reads the helper sheet any more.
-    await deleteHelper(writer, ctx);
-  }
-
-  for (const [k, s] of plan.sheets.entries()) {
-    if (!existing.has(s.sheet)) continue;
-    const ws = worksheets.getItem(s.sheet);
-    for (const spec of ruleSpecs(s, k)) {
-      if (features.rangeAreas) {
-        for (const group of groupAddresses(spec.areas.map((a) => a.address), MAX_AREAS_ADDRESS)) {
-          const top = spec.areas.find((a) => a.address === group[0])!.top;
-          const address = group.join(',');
-          await writer.op(address.length, () => styleRule(ws.getRanges(address).conditionalFormats.add('Custom'), spec.formula(top), spec.style));
-          stats.rulesAdded++;
-        }
-      } else {
-        for (const area of spec.areas) {
-          await writer.op(area.address.length, () => styleRule(ws.getRange(area.address).conditionalFormats.add('Custom'), spec.formula(area.top), spec.style));
-          stats.rulesAdded++;
-        }
-      }
-    }
-    if (features.notes) {
-      const taken = occupied.get(s.sheet) ?? new Set<string>();
-      for (const m of s.marks) {
-        if (taken.has(m.cell)) continue; // the user's note stays; the findings sheet lists this one
-        await writer.op(utf8Length(m.note), () => ws.notes.add(m.cell, m.note));
-        stats.notesAdded++;
-      }
-    }
-  }
-  await writer.flush();
-  return stats;
+  return {
+    bytes: values.length * 8,
+    queue: () => {
+      helperSheet(ctx).getRangeByIndexes(row, col, values.length, 1).values = values;
+    },
+    ...(values.length > 1 ? { split } : {}),
+  };
 }
 
 /** Deadline serials of one task sheet in its helper column, in row spans of one array each. */
-async function writeHelperColumn(writer: Writer, helper: Excel.Worksheet, col: number, s: SheetFlagPlan): Promise<void> {
+function helperColumnOps(ctx: Excel.RequestContext, col: number, s: SheetFlagPlan): WriteOp[] {
   const serials = [...s.deadlineSerials].sort((a, b) => a.row - b.row);
   const maxRows = Math.floor(REQUEST_BUDGET_BYTES / 16);
+  const ops: WriteOp[] = [];
   let i = 0;
   while (i < serials.length) {
     const first = serials[i]!.row;
@@ -347,36 +402,267 @@ async function writeHelperColumn(writer: Writer, helper: Excel.Worksheet, col: n
       last = row + 1;
       i++;
     }
-    const values = column;
-    await writer.op(values.length * 8, () => {
-      helper.getRangeByIndexes(first, col, values.length, 1).values = values;
-    });
+    ops.push(helperValuesOp(ctx, first, col, column));
+  }
+  return ops;
+}
+
+function ruleOps(ctx: Excel.RequestContext, features: Features, k: number, s: SheetFlagPlan, stats: WriteStats): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const ws = (): Excel.Worksheet => ctx.workbook.worksheets.getItem(s.sheet);
+  for (const spec of ruleSpecs(s, k)) {
+    if (features.rangeAreas) {
+      for (const group of groupAddresses(spec.areas.map((a) => a.address), MAX_AREAS_ADDRESS)) {
+        const top = spec.areas.find((a) => a.address === group[0])!.top;
+        const address = group.join(',');
+        ops.push(op(address.length, () => styleRule(ws().getRanges(address).conditionalFormats.add('Custom'), spec.formula(top), spec.style)));
+        stats.rulesAdded++;
+      }
+    } else {
+      for (const area of spec.areas) {
+        ops.push(op(area.address.length, () => styleRule(ws().getRange(area.address).conditionalFormats.add('Custom'), spec.formula(area.top), spec.style)));
+        stats.rulesAdded++;
+      }
+    }
+  }
+  return ops;
+}
+
+function noteOps(ctx: Excel.RequestContext, s: SheetFlagPlan, taken: Set<string>, stats: WriteStats): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const m of s.marks) {
+    if (taken.has(m.cell)) continue; // the user's note stays; the findings sheet lists this one
+    ops.push(op(utf8Length(m.note), () => ctx.workbook.worksheets.getItem(s.sheet).notes.add(m.cell, m.note)));
+    stats.notesAdded++;
+  }
+  return ops;
+}
+
+/** One attempt at the whole write, in one Excel.run: survey, build, commit. */
+async function writeFlagsOnce(
+  ctx: Excel.RequestContext,
+  host: OfficeHost,
+  features: Features,
+  lang: Lang,
+  plan: FlagPlan,
+  knownNames: readonly string[] | null,
+  stats: WriteStats,
+  tx: FlagTx,
+  budget: Budget,
+): Promise<void> {
+  const sync = countingSync(ctx, stats);
+  if (host.documentReadOnly()) throw new HostError(ribbonMessages(lang).readOnly());
+  const flags = await surveyFlags(ctx, host, features, knownNames, sync, budget);
+  const existing = new Set(flags.survey.sheets.map((s) => s.name));
+  const sheets = plan.sheets.filter((s) => existing.has(s.sheet));
+  tx.missing = plan.sheets.filter((s) => !existing.has(s.sheet)).map((s) => s.sheet);
+  const live = sheets.some((s) => s.recordBlocks.length > 0);
+  const touched = new Set<string>(sheets.map((s) => s.sheet));
+  for (const s of flags.sheets.values()) if (s.rules.length > 0 || s.notes.length > 0) touched.add(s.name);
+  checkWritable(flags, touched, live && !flags.helperExists, lang);
+  tx.notesInBuild = [...flags.sheets.values()].every((s) => s.notes.length === 0);
+  const pending = features.notes ? userNotesToLocate(flags, sheets) : [];
+  // Where notes are added in the build, the user's notes must be located first, in a sync of their
+  // own; where they are added in the commit, the locations ride along with the build.
+  const early = tx.notesInBuild || pending.length > LOCATE_WITH_BUILD;
+  let occupied = early ? cellsBySheet(await loadInParts(pending, locate, sync, budget)) : new Map<string, Set<string>>();
+
+  // Nothing has been written up to here.
+  tx.sheets = sheets.map((s) => s.sheet);
+  tx.ruleIds = new Map(tx.sheets.map((n) => [n, flags.sheets.get(n)?.ruleIds ?? new Set<string>()]));
+  tx.helperCreated = live && !flags.helperExists;
+
+  const build: WriteOp[] = [];
+  let located: Array<() => { sheet: string; address: string }> = [];
+  if (!early && pending.length > 0) {
+    build.push(
+      op(pending.length * 2 * OP_BYTES, () => {
+        located = pending.map(locate);
+      }),
+    );
+  }
+  const commit: WriteOp[] = removeOps(flags, stats);
+  if (live) {
+    const helperOps = flags.helperExists ? commit : build;
+    if (flags.helperExists) helperOps.push(op(0, () => helperSheet(ctx).getRange().clear('Contents')));
+    else helperOps.push(op(0, () => void ctx.workbook.worksheets.add(HELPER_SHEET)));
+    helperOps.push(
+      op(0, () => {
+        helperSheet(ctx).visibility = 'VeryHidden';
+      }),
+    );
+    for (const [k, s] of plan.sheets.entries()) {
+      if (existing.has(s.sheet) && s.deadlineSerials.length > 0) helperOps.push(...helperColumnOps(ctx, k, s));
+    }
+  } else if (flags.helperExists && !flags.survey.workbookProtected) {
+    // No live rule reads the helper sheet any more.
+    commit.push(deleteHelperOp(ctx));
+  }
+  for (const [k, s] of plan.sheets.entries()) {
+    if (existing.has(s.sheet)) build.push(...ruleOps(ctx, features, k, s, stats));
+  }
+  if (features.notes && tx.notesInBuild) {
+    for (const s of sheets) build.push(...noteOps(ctx, s, occupied.get(s.sheet) ?? new Set<string>(), stats));
+  }
+
+  tx.phase = 'build';
+  let mark = stats.syncs;
+  await runWrites(ctx, build, sync, budget);
+  stats.buildSyncs += stats.syncs - mark;
+  if (features.notes && !tx.notesInBuild) {
+    if (!early) occupied = cellsBySheet(located.map((read) => read()));
+    for (const s of sheets) commit.push(...noteOps(ctx, s, occupied.get(s.sheet) ?? new Set<string>(), stats));
+  }
+  tx.phase = 'commit';
+  mark = stats.syncs;
+  await runWrites(ctx, commit, sync, budget);
+  stats.commitSyncs += stats.syncs - mark;
+  stats.payloadRetries = budget.retries;
+}
+
+/**
+ * Undo a build that Excel interrupted: remove the rules this run added (ids the survey did not see:
+ * ours, or custom rules left without a formula), its notes when it added them, and the helper sheet
+ * when it created it. Returns the plan sheets that no longer exist.
+ */
+async function rollbackFlags(ctx: Excel.RequestContext, features: Features, tx: FlagTx, stats: WriteStats, budget: Budget): Promise<string[]> {
+  const sync = countingSync(ctx, stats);
+  const list = ctx.workbook.worksheets;
+  list.load('items/name');
+  await sync();
+  const present = new Set(list.items.map((ws) => ws.name));
+  const gone = tx.sheets.filter((n) => !present.has(n));
+  const here = tx.sheets.filter((n) => present.has(n));
+  const withNotes = features.notes && tx.notesInBuild;
+  const found = await loadInParts(
+    here,
+    (name) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      const rules = ws.getRange().conditionalFormats;
+      rules.load(RULE_FIELDS);
+      const notes = withNotes ? ws.notes : null;
+      notes?.load('items/content');
+      return () => ({ name, rules: rules.items, notes: notes?.items ?? [] });
+    },
+    sync,
+    budget,
+  );
+  const ops: WriteOp[] = [];
+  for (const { name, rules, notes } of found) {
+    const before = tx.ruleIds.get(name) ?? new Set<string>();
+    for (const cf of rules) {
+      if (before.has(cf.id)) continue;
+      const orphan = cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && !cf.customOrNullObject.rule.formula;
+      if (isOurRule(cf) || orphan) ops.push(op(0, () => cf.delete()));
+    }
+    for (const n of notes) if (String(n.content ?? '').startsWith(NOTE_PREFIX)) ops.push(op(0, () => n.delete()));
+  }
+  if (tx.helperCreated && present.has(HELPER_SHEET)) ops.push(deleteHelperOp(ctx));
+  await runWrites(ctx, ops, sync, budget);
+  return gone;
+}
+
+function failureCode(e: unknown): string {
+  return errorCode(e) ?? (e instanceof Error ? e.name : 'Error');
+}
+
+/**
+ * Replace the book's flags with the plan's (the port's writeFlags), each attempt in its own
+ * Excel.run, recovering from a failed sync as the module comment says. Sheets of the plan that were
+ * deleted or renamed since the read are added to `vanished`.
+ */
+export async function writeFlagsOffice(
+  host: OfficeHost,
+  features: Features,
+  lang: Lang,
+  plan: FlagPlan,
+  knownNames: readonly string[] | null,
+  vanished: Set<string>,
+): Promise<WriteStats> {
+  const stats = newWriteStats();
+  const budget = newBudget();
+  let names = knownNames;
+  for (let attempt = 1; ; attempt++) {
+    const tx = newTx();
+    try {
+      await host.run((ctx) => writeFlagsOnce(ctx, host, features, lang, plan, names, stats, tx, budget));
+      for (const n of tx.missing) vanished.add(n);
+      return stats;
+    } catch (e) {
+      if (tx.phase === 'survey') throw translateError(e, lang);
+      const code = failureCode(e);
+      if (tx.phase === 'build') {
+        let gone: string[];
+        try {
+          gone = await host.run((ctx) => rollbackFlags(ctx, features, tx, stats, budget));
+        } catch {
+          throw new InterruptedError('unknown', code, lang, e);
+        }
+        stats.rolledBack++;
+        // A task sheet was deleted under the build: the book is as before; write the others.
+        if (gone.length > 0 && attempt < MAX_ATTEMPTS) {
+          names = null;
+          continue;
+        }
+        throw new InterruptedError('before', code, lang, e);
+      }
+      // The commit had begun: complete it from a fresh survey.
+      const again = newTx();
+      try {
+        await host.run((ctx) => writeFlagsOnce(ctx, host, features, lang, plan, null, stats, again, budget));
+      } catch {
+        throw new InterruptedError('unknown', code, lang, e);
+      }
+      stats.rolledForward++;
+      for (const n of again.missing) vanished.add(n);
+      if (again.missing.some((n) => tx.sheets.includes(n))) return stats;
+      throw new InterruptedError('after', code, lang, e);
+    }
   }
 }
 
-export async function clearFlagsOffice(ctx: Excel.RequestContext, host: OfficeHost, features: Features, lang: Lang): Promise<WriteStats> {
-  const stats: WriteStats = { syncs: 0, rulesAdded: 0, rulesRemoved: 0, notesAdded: 0, notesRemoved: 0 };
-  const sync: Sync = async () => {
-    stats.syncs++;
-    await ctx.sync();
-  };
+/** One attempt at clearing: survey, then remove our rules, notes and the helper sheet. */
+async function clearFlagsOnce(
+  ctx: Excel.RequestContext,
+  host: OfficeHost,
+  features: Features,
+  lang: Lang,
+  stats: WriteStats,
+  tx: FlagTx,
+  budget: Budget,
+): Promise<void> {
+  const sync = countingSync(ctx, stats);
   if (host.documentReadOnly()) throw new HostError(ribbonMessages(lang).readOnly());
-  const flags = await surveyFlags(ctx, host, features, null, sync);
+  const flags = await surveyFlags(ctx, host, features, null, sync, budget);
   const touched = [...flags.sheets.values()].filter((s) => s.rules.length > 0 || s.notes.length > 0).map((s) => s.name);
   checkWritable(flags, touched, flags.helperExists, lang);
-  const writer = new Writer(ctx, sync);
-  await removeOurs(writer, flags, stats);
-  if (flags.helperExists) await deleteHelper(writer, ctx);
-  await writer.flush();
-  return stats;
+  const ops = removeOps(flags, stats);
+  if (flags.helperExists) ops.push(deleteHelperOp(ctx));
+  tx.phase = 'commit';
+  const mark = stats.syncs;
+  await runWrites(ctx, ops, sync, budget);
+  stats.commitSyncs += stats.syncs - mark;
+  stats.payloadRetries = budget.retries;
 }
 
-async function deleteHelper(writer: Writer, ctx: Excel.RequestContext): Promise<void> {
-  const helper = ctx.workbook.worksheets.getItem(HELPER_SHEET);
-  // Made visible first, which costs nothing, so as not to depend on whether a host deletes a very
-  // hidden sheet directly.
-  await writer.op(0, () => {
-    helper.visibility = 'Visible';
-    helper.delete();
-  });
+/** Remove every flag of ours (the port's clearFlags); a clearing Excel interrupts is completed. */
+export async function clearFlagsOffice(host: OfficeHost, features: Features, lang: Lang): Promise<WriteStats> {
+  const stats = newWriteStats();
+  const budget = newBudget();
+  const tx = newTx();
+  try {
+    await host.run((ctx) => clearFlagsOnce(ctx, host, features, lang, stats, tx, budget));
+    return stats;
+  } catch (e) {
+    if (tx.phase === 'survey') throw translateError(e, lang);
+    const code = failureCode(e);
+    try {
+      await host.run((ctx) => clearFlagsOnce(ctx, host, features, lang, stats, newTx(), budget));
+    } catch {
+      throw new InterruptedError('unknown', code, lang, e);
+    }
+    stats.rolledForward++;
+    if (isSheetGone(e)) return stats;
+    throw new InterruptedError('after', code, lang, e);
+  }
 }
