@@ -119,6 +119,15 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
+  /**
+   * Cell formats besides the number format (font, fill, borders, alignment, ...), per "row,col":
+   * format path ("font.bold", "fill.color") → value. range.format writes land here.
+   */
+  readonly cellFormats = new Map<string, Record<string, unknown>>();
+  /** Rows the user hid (0-based). */
+  readonly hiddenRows = new Set<number>();
+  /** The sheet's AutoFilter range, if any. */
+  autoFilter: Rect | null = null;
 
   constructor(
     readonly id: number,
@@ -756,7 +765,17 @@ class RangeProxy extends Loadable {
     return writeOnly(this.ctx, (path, value) => {
       const s = this.ctx.mutate(this.sheet.resolve(), 'format');
       const r = this.rect();
-      if (path.join('.') === 'columnWidth') for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, Number(value));
+      const key = path.join('.');
+      if (key === 'columnWidth') for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, Number(value));
+      else {
+        if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 1_000_000) throw new Error(`fake: format.${key} over more than 1,000,000 cells is not modelled`);
+        for (let row = r.top; row <= r.bottom; row++) {
+          for (let c = r.left; c <= r.right; c++) {
+            const cell = `${row},${c}`;
+            s.cellFormats.set(cell, { ...s.cellFormats.get(cell), [key]: value });
+          }
+        }
+      }
     });
   }
 
