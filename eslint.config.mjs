@@ -11,4 +11,9 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  {
+    // CommonJS files run by node or webpack without a TypeScript loader.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -7,7 +7,6 @@
 //
 // The manifest in dist/ has every URL rewritten to the given one (scripts/manifest-url.js).
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by node and webpack without a TypeScript loader */
 
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');

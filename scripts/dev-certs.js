@@ -5,7 +5,6 @@
 // for sudo). When that fails, or KQ_SELF_SIGNED=1 is set, webpack-dev-server makes a self-signed
 // certificate instead: fine for a browser you tell to trust it, refused by Excel desktop.
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by node and webpack without a TypeScript loader */
 
 async function devHttpsOptions() {
   if (process.env.KQ_SELF_SIGNED === '1') return undefined;

@@ -10,7 +10,6 @@
 //   npm start                  trusted dev certificate (asks the OS to trust a local CA once)
 //   KQ_SELF_SIGNED=1 npm start self-signed certificate (browsers only; Excel desktop refuses it)
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, run by node and webpack without a TypeScript loader */
 
 const fs = require('node:fs');
 const os = require('node:os');

@@ -3,7 +3,6 @@
  * reads it (the whole file into a buffer, then `xlsx.load`). Prints the in-process load seconds.
  */
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS that Node runs without a compiler */
 const fs = require('node:fs');
 const ExcelJS = require('exceljs');
 

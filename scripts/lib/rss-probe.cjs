@@ -4,7 +4,6 @@
  * Works without /usr/bin/time and measures the Node process itself, not a wrapper.
  */
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS that Node runs without a compiler */
 const fs = require('node:fs');
 
 const out = process.env.BENCH_RSS_FILE;
