@@ -96,13 +96,26 @@ function twoRowTexts(sheet: SheetData, r: number): string[] {
   return texts;
 }
 
+/**
+ * A merged banner ("BẢNG THEO DÕI NHIỆM VỤ") directly above the header is a title row, which the
+ * spec ignores, not the upper half of a two-row header. A banner names no field, and when the upper
+ * row names none the two-row candidate could only repeat the lower row's own texts, so skipping it
+ * changes nothing else — but it lets the real header below form its own two-row header.
+ */
+function namesAnyField(texts: readonly string[]): boolean {
+  return texts.some((t) => {
+    const folded = fold(t);
+    return KINDS.some((spec) => fieldOfHeader(folded, spec) !== null);
+  });
+}
+
 /** SPEC §2 header detection over the first 20 non-empty rows; null when the sheet is not ours to read. */
 export function detectHeader(sheet: SheetData): HeaderMatch | null {
   let seen = 0;
   for (let r = 0; r < sheet.rows.length && seen < MAX_CANDIDATE_ROWS; r++) {
     if (rowIsEmpty(sheet.rows[r])) continue;
     seen++;
-    if (startsTwoRowHeader(sheet, r)) {
+    if (startsTwoRowHeader(sheet, r) && namesAnyField(rowTexts(sheet.rows[r]))) {
       const two = classifyHeaderTexts(twoRowTexts(sheet, r));
       if (two) return { ...two, headerRow: r + 1 };
     }

@@ -247,8 +247,27 @@ describe('two-row headers', () => {
     expect(detectHeader(s)).toEqual({ kind: 'task', headerRow: 0, columns: { content: 0, leadUnit: 1, deadline: 2 } });
   });
 
-  test('a banner merged above a one-row header forms a two-row header that keeps the lower texts', () => {
+  test('a banner merged directly above a one-row header is a title row: the header is the row below', () => {
     const s = sheet('NV', [['DANH MỤC NHIỆM VỤ'], ['Nội dung', 'Đơn vị chủ trì', 'Thời hạn'], ['Báo cáo', 'Phòng Nội vụ', '30/6/2023']], ['A1:C1']);
     expect(detectHeader(s)).toEqual({ kind: 'task', headerRow: 1, columns: { content: 0, leadUnit: 1, deadline: 2 } });
+  });
+
+  test('a banner merged directly above a two-row header does not swallow the lower header row', () => {
+    // Found by the round-trip generator: "Thời hạn" in row 2 lets rows 1–2 qualify on their own,
+    // which made row 3 (Ngày giao | Ngày hoàn thành) a task and lost the completion column.
+    const s = sheet(
+      'NV',
+      [
+        ['BẢNG THEO DÕI', null, null, null, null],
+        ['Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Thời gian', null],
+        [null, null, null, 'Ngày giao', 'Ngày hoàn thành'],
+        ['Báo cáo quý', 'Phòng Nội vụ', '30/6/2026', '1/6/2026', '20/6/2026'],
+      ],
+      ['A1:E1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2'],
+    );
+    expect(detectHeader(s)).toEqual({ kind: 'task', headerRow: 2, columns: { content: 0, leadUnit: 1, deadline: 2, assignedDate: 3, completedDate: 4 } });
+    const report = run([s], { asOf: '2026-09-01' });
+    expect(report.tasks).toEqual([expect.objectContaining({ row: 4, status: 'done_on_time' })]);
+    expect(report.findings).toEqual([]);
   });
 });
