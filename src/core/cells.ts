@@ -61,6 +61,10 @@ export function cellText(v: CellValue | undefined): string {
 
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(col: number): string {
+  return col < COMMON_LETTERS.length ? COMMON_LETTERS[col]! : spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -70,6 +74,9 @@ export function columnLetter(col: number): string {
   }
   return s;
 }
+
+/** Findings name these columns over and over: A … ZZ spelt once. */
+const COMMON_LETTERS: readonly string[] = Array.from({ length: 26 * 27 }, (_, c) => spellColumn(c));
 
 /** A1 address of 0-based row/column. */
 export function a1(row: number, col: number): string {

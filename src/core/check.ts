@@ -112,6 +112,8 @@ class UnitBook {
   }
 }
 
+const NO_NAMES: string[] = [];
+
 interface TaskSheetRun {
   readonly asOf: number;
   readonly days: DayCounter;
@@ -119,8 +121,10 @@ interface TaskSheetRun {
   readonly emit: (f: Finding) => void;
   readonly see: (units: readonly UnitName[]) => void;
   readonly book: UnitBook;
-  /** Filled with one report per task; lead units as keys, spelt at the end. */
+  /** Filled with one report per task; lead units are spelt at the end, from `leadsOf`. */
   readonly tasks: TaskReport[];
+  /** The lead units of each task, parallel to `tasks` (shared arrays: one per distinct lead cell). */
+  readonly leadsOf: (readonly UnitName[])[];
 }
 
 /**
@@ -129,8 +133,8 @@ interface TaskSheetRun {
  * the record and its report.
  */
 function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheetRun): void {
-  const { asOf, days, ctx, emit, see, book, tasks } = run;
-  const duplicateTask = duplicateTracker(sheet);
+  const { asOf, days, ctx, emit, see, book, tasks, leadsOf } = run;
+  const duplicateTask = duplicateTracker(sheet, rows.length);
   // Reading order: the lead and co-unit cells left to right.
   const coUnitsFirst = (header.columns.coUnits ?? 0) < (header.columns.leadUnit ?? 0);
   for (let i = 0; i < rows.length; i++) {
@@ -151,11 +155,11 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
     duplicateTask(task, ctx, emit);
     const leads = record.leads;
     for (let k = 0; k < leads.length; k++) countTask(book.get(leads[k]!.key), result.status);
-    const leadKeys = leads.length === 1 ? [leads[0]!.key] : leads.map((u) => u.key);
+    leadsOf.push(leads);
     tasks.push({
       sheet: sheet.name,
       row: row + 1,
-      leadUnits: leadKeys,
+      leadUnits: NO_NAMES,
       deadline: isoOrNull(deadline),
       completed: isoOrNull(completed),
       status: result.status,
@@ -195,6 +199,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
   const findings: Finding[] = [];
   const emit = (f: Finding) => findings.push(f);
   const tasks: TaskReport[] = [];
+  const leadsOf: (readonly UnitName[])[] = [];
   const sheetReports: SheetReport[] = [];
   const countedInspections: InspectionRecord[] = [];
   const registryByRow = new Map(registryRecords.map((r) => [`${r.sheet}\u0000${r.row}`, r]));
@@ -207,7 +212,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     const { sheet, header, rows } = s;
     sheetReports.push({ name: sheet.name, kind: header.kind, headerRow: header.headerRow + 1, dataRows: rows.length, columns: columnLetters(header.columns) });
     if (header.kind === 'task') {
-      checkTaskSheet(s, { asOf, days, ctx, emit, see, book, tasks });
+      checkTaskSheet(s, { asOf, days, ctx, emit, see, book, tasks, leadsOf });
     } else if (header.kind === 'inspection') {
       for (const row of rows) {
         const record = readInspection(sheet, row, header.columns);
@@ -229,9 +234,13 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     for (const u of insp.units) book.get(u.key).violations += count;
   }
 
-  for (const t of tasks) {
-    const names = t.leadUnits;
-    for (let i = 0; i < names.length; i++) names[i] = spelling.nameOf(names[i]!);
+  // Tasks whose lead cells read alike share one array of spelt names.
+  const spelt = new Map<readonly UnitName[], string[]>();
+  for (let i = 0; i < tasks.length; i++) {
+    const leads = leadsOf[i]!;
+    let names = spelt.get(leads);
+    if (names === undefined) spelt.set(leads, (names = leads.map((u) => spelling.nameOf(u.key))));
+    tasks[i]!.leadUnits = names;
   }
 
   const rated: Rated[] = book.all().map((tally) => ({ tally, suggestion: suggest(tally, rules, rubric, msg) }));

@@ -139,9 +139,17 @@ export function statusConflict({ record: t }: EvaluatedTask, ctx: RuleContext, e
  * lookups and several cache misses per row).
  */
 class FirstRowByHash {
-  private slots = new Int32Array(1 << 12);
-  private rows = new Int32Array(1 << 12);
+  private slots: Int32Array;
+  private rows: Int32Array;
   private size = 0;
+
+  /** Sized for `expected` rows at most half full, so that a sheet read once never grows it. */
+  constructor(expected: number) {
+    let capacity = 1 << 12;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
 
   /** The first row stored for `hash`, or -1 after storing `row` as the first. */
   firstOrAdd(hash: number, row: number): number {
@@ -177,8 +185,8 @@ class FirstRowByHash {
  * Keeping every row's folded strings instead made the 100,000-row bench spend most of its time in
  * building and copying them.
  */
-export function duplicateTracker(sheet: SheetData): (task: EvaluatedTask, ctx: RuleContext, emit: Emit) => void {
-  const firstRows = new FirstRowByHash();
+export function duplicateTracker(sheet: SheetData, expectedRows = 0): (task: EvaluatedTask, ctx: RuleContext, emit: Emit) => void {
+  const firstRows = new FirstRowByHash(expectedRows);
   /** Further rows whose hash equals an earlier row's but whose texts differ (hash collisions). */
   const moreRows = new Map<number, number[]>();
   return function duplicateTask({ record: t }, ctx, emit) {

@@ -31,12 +31,15 @@ export interface StatusResult {
 }
 
 /** Deadline and completion are valid day numbers or null. */
+const DONE_ON_TIME: StatusResult = Object.freeze({ status: 'done_on_time', daysLate: 0 });
+const OPEN_ON_TIME: StatusResult = Object.freeze({ status: 'open_on_time', daysLate: 0 });
+
 export function taskStatus(deadline: number | null, completed: number | null, asOf: number, days: DayCounter = CALENDAR_DAYS): StatusResult {
   if (completed !== null && completed <= asOf) {
-    if (deadline === null || completed <= deadline) return { status: 'done_on_time', daysLate: 0 };
+    if (deadline === null || completed <= deadline) return DONE_ON_TIME;
     return { status: 'done_late', daysLate: days.between(deadline, completed) };
   }
-  if (deadline === null || asOf <= deadline) return { status: 'open_on_time', daysLate: 0 };
+  if (deadline === null || asOf <= deadline) return OPEN_ON_TIME;
   return { status: 'open_overdue', daysLate: days.between(deadline, asOf) };
 }
 

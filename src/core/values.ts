@@ -33,18 +33,38 @@ export function parseDateText(raw: string): number | null {
 }
 
 /** Read a cell of a date column. */
+/** Dates repeat a lot in a tracking sheet: one frozen value per day and per date text. */
+const dateValues = new Map<number, DateValue>();
+const dateTexts = new Map<string, DateValue>();
+const MAX_CACHED_TEXTS = 50_000;
+
+function dateOf(day: number): DateValue {
+  let d = dateValues.get(day);
+  if (d === undefined) {
+    d = Object.freeze({ kind: 'date', day });
+    dateValues.set(day, d);
+  }
+  return d;
+}
+
+function dateOfText(v: string): DateValue {
+  let d = dateTexts.get(v);
+  if (d === undefined) {
+    const day = v.trim() === '' ? null : parseDateText(v);
+    d = v.trim() === '' ? EMPTY : day === null ? Object.freeze({ kind: 'invalid', text: v.trim() }) : dateOf(day);
+    if (dateTexts.size < MAX_CACHED_TEXTS) dateTexts.set(v, d);
+  }
+  return d;
+}
+
 export function parseDate(v: CellValue | undefined): DateValue {
   if (v === null || v === undefined) return EMPTY;
-  if (isDateCell(v)) return { kind: 'date', day: Math.floor(v.date) };
+  if (typeof v === 'string') return dateOfText(v);
   if (typeof v === 'number') {
-    return v >= 1 && v <= MAX_SERIAL ? { kind: 'date', day: dayFromSerial(v) } : { kind: 'invalid', text: String(v) };
+    return v >= 1 && v <= MAX_SERIAL ? dateOf(dayFromSerial(v)) : { kind: 'invalid', text: String(v) };
   }
+  if (isDateCell(v)) return dateOf(Math.floor(v.date));
   if (isErrorCell(v)) return { kind: 'error', code: v.error };
-  if (typeof v === 'string') {
-    if (v.trim() === '') return EMPTY;
-    const day = parseDateText(v);
-    return day === null ? { kind: 'invalid', text: v.trim() } : { kind: 'date', day };
-  }
   return { kind: 'invalid', text: cellText(v) };
 }
 
