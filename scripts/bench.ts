@@ -8,7 +8,10 @@
  *   that neither JIT warm-up nor ExcelJS's garbage is charged to it. The child
  *   (scripts/lib/engine-run.ts) is bundled with esbuild exactly as the command line is
  *   (scripts/cli.js): run through tsx instead, every call across modules goes through an export
- *   getter, which costs the engine about a fifth of its time and is not how it ships;
+ *   getter, which costs the engine about a fifth of its time and is not how it ships. It also runs
+ *   with the Node options of the `cli` script (--max-semi-space-size=64: the report of a large book
+ *   survives the young generation, and a larger one saves copying it; a fixed 128 MB one makes the
+ *   engine faster still but slows ExcelJS's load in the same process more than it gains);
  * - load_s: what ExcelJS alone needs to load the file: a child `node` that reads the file and calls
  *   `xlsx.load` (scripts/lib/load-only.cjs), wall time;
  * - check_s: the full command line, spawned the way `npm run cli` runs it (the package.json `cli`
@@ -67,6 +70,12 @@ function cliCommand(): { cmd: string; args: string[] } {
   const [head, ...rest] = pkg.scripts.cli!.trim().split(/\s+/);
   if (head === 'node') return { cmd: process.execPath, args: rest };
   return { cmd: path.join(ROOT, 'node_modules', '.bin', head!), args: rest };
+}
+
+/** The Node options the command line runs with (such as its young-generation size): the engine child gets them too. */
+function cliNodeOptions(): string[] {
+  const { cmd, args } = cliCommand();
+  return cmd === process.execPath ? args.filter((a) => a.startsWith('--')) : [];
 }
 
 interface ChildRun {
@@ -138,7 +147,7 @@ async function measureEngine(file: string, rows: number, tmp: string): Promise<{
   const bin = await ensureSheets(file);
   // Small books get more runs, so that every size runs warm.
   const runs = Math.max(ENGINE_RUNS, Math.ceil(300_000 / rows));
-  const { stdout } = await timeChild(process.execPath, [engineBundle(tmp), bin, BENCH_AS_OF, String(runs)], tmp);
+  const { stdout } = await timeChild(process.execPath, [...cliNodeOptions(), engineBundle(tmp), bin, BENCH_AS_OF, String(runs)], tmp);
   const result = JSON.parse(stdout) as { bestMs: number; bestCpuMs: number; tasks: number };
   if (result.tasks !== rows) throw new Error(`engine read ${result.tasks} tasks, expected ${rows}`);
   return result;

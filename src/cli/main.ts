@@ -1,6 +1,7 @@
 /** `check INPUT.xlsx …` (SPEC §7): never writes INPUT; exit 0 when it ran, 2 for bad arguments or files. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Report } from '../core/report';
 import { CLI_ERRORS, cliText } from '../i18n/cli';
 import { annotate, checkBook } from '../usecases/check-workbook';
 import { langOf, parseArgs, UsageError, type CheckArgs } from './args';
@@ -23,6 +24,13 @@ async function writeFileOrFail(file: string, data: string | Uint8Array): Promise
   }
 }
 
+/** Reports people read are indented; a large book's report is written compact (half the size and time). */
+const INDENT_UP_TO_TASKS = 2_000;
+
+export function reportJson(report: Report): string {
+  return JSON.stringify(report, null, report.tasks.length <= INDENT_UP_TO_TASKS ? 2 : undefined) + '\n';
+}
+
 export async function runCheck(args: CheckArgs, io: Io): Promise<void> {
   const t = cliText(args.lang);
   if (args.out !== undefined && path.resolve(args.out) === path.resolve(args.input)) throw new UsageError(CLI_ERRORS.sameAsInput);
@@ -34,7 +42,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<void> {
   }
   for (const line of summaryLines(report, path.basename(args.input), args.lang)) io.stdout(line);
   if (args.json !== undefined) {
-    await writeFileOrFail(args.json, JSON.stringify(report, null, 2) + '\n');
+    await writeFileOrFail(args.json, reportJson(report));
     io.stdout(t.wroteJson(args.json));
   }
   if (args.out !== undefined) {
