@@ -16,6 +16,7 @@ import { ExcelJsWorkbook } from '../src/adapters/exceljs/exceljs-workbook';
 import { zipEntries } from '../src/cli/xlsx-package';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
 import type { Expectation, ExpectedFinding, ExpectedSheet, ExpectedTask } from '../test/bad-inputs/expectation';
+import { SPEC_SEVERITY } from '../test/helpers/spec-severity';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'test', 'fixtures', 'bad');
 const AS_OF = '2026-09-15';
@@ -278,22 +279,7 @@ const REASON = {
   },
 };
 
-const SEVERITY: Readonly<Record<string, 'error' | 'warning'>> = {
-  unassigned: 'error',
-  'multiple-leads': 'error',
-  'unknown-unit': 'warning',
-  overdue: 'error',
-  'late-completion': 'warning',
-  'missing-deadline': 'warning',
-  'invalid-date': 'error',
-  'invalid-value': 'error',
-  'deadline-before-assigned': 'error',
-  'completed-before-assigned': 'error',
-  'completed-after-as-of': 'error',
-  'duplicate-task': 'warning',
-  'status-conflict': 'warning',
-  'invalid-violations': 'error',
-};
+const SEVERITY = SPEC_SEVERITY;
 
 /** dd/mm/yyyy of an ISO date. */
 function vn(iso: string): string {

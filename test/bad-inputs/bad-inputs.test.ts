@@ -15,29 +15,14 @@ import { main, type Io } from '../../src/cli/main';
 import { isOwnSheetName } from '../../src/core/header';
 import { ReportSchema, type Finding, type Report } from '../../src/core/report';
 import type { Expectation, ExpectedFinding } from './expectation';
+import { SPEC_SEVERITY } from '../helpers/spec-severity';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'bad');
 const FIXTURES = readdirSync(DIR)
   .filter((f) => f.endsWith('.xlsx'))
   .sort();
 
-/** SPEC §4 severities, as the table gives them. */
-const SEVERITY: Readonly<Record<string, string>> = {
-  unassigned: 'error',
-  'multiple-leads': 'error',
-  'unknown-unit': 'warning',
-  overdue: 'error',
-  'late-completion': 'warning',
-  'missing-deadline': 'warning',
-  'invalid-date': 'error',
-  'invalid-value': 'error',
-  'deadline-before-assigned': 'error',
-  'completed-before-assigned': 'error',
-  'completed-after-as-of': 'error',
-  'duplicate-task': 'warning',
-  'status-conflict': 'warning',
-  'invalid-violations': 'error',
-};
+const SEVERITY = SPEC_SEVERITY;
 
 interface Run {
   code: number;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../../src/core/report';
 import { checkXlsx } from '../helpers/xlsx';
+import { SPEC_SEVERITY } from '../helpers/spec-severity';
 
 const DIR = path.resolve(__dirname, '../../../shared/acceptance');
 const XLSX = path.join(DIR, 'two-row-header.xlsx');
@@ -35,22 +36,7 @@ function unitKey(name: string): string {
   return f.startsWith('p ') ? 'phong ' + f.slice(2) : f;
 }
 
-const SEVERITY: Record<string, string> = {
-  unassigned: 'error',
-  'multiple-leads': 'error',
-  'unknown-unit': 'warning',
-  overdue: 'error',
-  'late-completion': 'warning',
-  'missing-deadline': 'warning',
-  'invalid-date': 'error',
-  'invalid-value': 'error',
-  'deadline-before-assigned': 'error',
-  'completed-before-assigned': 'error',
-  'completed-after-as-of': 'error',
-  'duplicate-task': 'warning',
-  'status-conflict': 'warning',
-  'invalid-violations': 'error',
-};
+const SEVERITY = SPEC_SEVERITY;
 
 function readInputs(): { data: Buffer; expected: Report } {
   for (const f of [XLSX, EXPECTED]) {
