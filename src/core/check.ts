@@ -8,7 +8,7 @@ import {
   formatDateVi,
   INSPECTION_RULES,
   REGISTRY_RULES,
-  TASK_RULES,
+  applyTaskRules,
   type EvaluatedTask,
   type RuleContext,
 } from './findings';
@@ -151,7 +151,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
     const completed = validDay(record.completed);
     const result = taskStatus(deadline, completed, asOf, days);
     const task: EvaluatedTask = { record, result };
-    for (let k = 0; k < TASK_RULES.length; k++) TASK_RULES[k]!(task, ctx, emit);
+    applyTaskRules(task, ctx, emit);
     duplicateTask(task, ctx, emit);
     const leads = record.leads;
     for (let k = 0; k < leads.length; k++) countTask(book.get(leads[k]!.key), result.status);
