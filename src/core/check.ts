@@ -14,7 +14,7 @@ import {
 } from './findings';
 import { detectHeader, isOwnSheetName, type ColumnMap, type HeaderMatch } from './header';
 import { applyQuota, suggest, type Rated } from './levels';
-import { readInspection, readRegistry, readTask, type InspectionRecord, type RegistryRecord } from './records';
+import { newTaskSlot, readInspection, readRegistry, readTaskInto, type InspectionRecord, type RegistryRecord } from './records';
 import type { Finding, Report, SheetReport, TaskReport, UnitReport } from './report';
 import {
   DEFAULT_RUBRIC_2023,
@@ -135,11 +135,14 @@ interface TaskSheetRun {
 function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheetRun): void {
   const { asOf, days, ctx, emit, see, book, tasks, leadsOf } = run;
   const duplicateTask = duplicateTracker(sheet, rows.length);
+  // One record and one evaluated task, refilled for every row: no rule keeps a reference to them.
+  const slot = newTaskSlot();
+  const task: { record: EvaluatedTask['record']; result: EvaluatedTask['result'] } = { record: slot, result: taskStatus(null, null, asOf, days) };
   // Reading order: the lead and co-unit cells left to right.
   const coUnitsFirst = (header.columns.coUnits ?? 0) < (header.columns.leadUnit ?? 0);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const record = readTask(sheet, row, header.columns);
+    const record = readTaskInto(slot, sheet, row, header.columns);
     if (coUnitsFirst) {
       see(record.coUnits);
       see(record.leads);
@@ -150,7 +153,8 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
     const deadline = validDay(record.deadline);
     const completed = validDay(record.completed);
     const result = taskStatus(deadline, completed, asOf, days);
-    const task: EvaluatedTask = { record, result };
+    task.record = record;
+    task.result = result;
     applyTaskRules(task, ctx, emit);
     duplicateTask(task, ctx, emit);
     const leads = record.leads;

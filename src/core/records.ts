@@ -92,6 +92,7 @@ function textKey(v: CellValue | undefined): string {
 }
 
 const EMPTY_ROW: CellValue[] = [];
+const EMPTY_DATE: DateValue = { kind: 'empty' };
 
 /** Separates the number from the content in the duplicate hash. */
 const DOC_END = 0x2f6b;
@@ -114,21 +115,47 @@ export function taskTextKeys(sheet: SheetData, row: number, columns: ColumnMap):
 }
 
 export function readTask(sheet: SheetData, row: number, columns: ColumnMap): TaskRecord {
+  return readTaskInto(newTaskSlot(), sheet, row, columns);
+}
+
+/** A task record to be filled again and again: the engine reads a sheet's rows through one. */
+export type TaskSlot = { -readonly [K in keyof TaskRecord]: TaskRecord[K] };
+
+export function newTaskSlot(): TaskSlot {
+  return {
+    sheet: '',
+    row: 0,
+    columns: {},
+    errors: NO_ERRORS,
+    leads: NO_UNITS,
+    coUnits: NO_UNITS,
+    assigned: EMPTY_DATE,
+    deadline: EMPTY_DATE,
+    completed: EMPTY_DATE,
+    dupHash: -1,
+    statusSays: 'unknown',
+  };
+}
+
+/**
+ * Fill `slot` with one row. Reusing a slot saves an object per row, which on a large sheet means
+ * fewer young-generation collections, each of which copies every report kept so far.
+ */
+export function readTaskInto(slot: TaskSlot, sheet: SheetData, row: number, columns: ColumnMap): TaskRecord {
   const cells = sheet.rows[row] ?? EMPTY_ROW;
   const co = at(cells, columns, 'coUnits');
-  return {
-    sheet: sheet.name,
-    row,
-    columns,
-    errors: errorsIn(cells, columns),
-    leads: splitUnits(at(cells, columns, 'leadUnit')),
-    coUnits: co === undefined ? NO_UNITS : splitUnits(co),
-    assigned: parseDate(at(cells, columns, 'assignedDate')),
-    deadline: parseDate(at(cells, columns, 'deadline')),
-    completed: parseDate(at(cells, columns, 'completedDate')),
-    dupHash: dupHash(at(cells, columns, 'docNumber'), at(cells, columns, 'content')),
-    statusSays: statusMeaning(at(cells, columns, 'status')),
-  };
+  slot.sheet = sheet.name;
+  slot.row = row;
+  slot.columns = columns;
+  slot.errors = errorsIn(cells, columns);
+  slot.leads = splitUnits(at(cells, columns, 'leadUnit'));
+  slot.coUnits = co === undefined ? NO_UNITS : splitUnits(co);
+  slot.assigned = parseDate(at(cells, columns, 'assignedDate'));
+  slot.deadline = parseDate(at(cells, columns, 'deadline'));
+  slot.completed = parseDate(at(cells, columns, 'completedDate'));
+  slot.dupHash = dupHash(at(cells, columns, 'docNumber'), at(cells, columns, 'content'));
+  slot.statusSays = statusMeaning(at(cells, columns, 'status'));
+  return slot;
 }
 
 export function readInspection(sheet: SheetData, row: number, columns: ColumnMap): InspectionRecord {
