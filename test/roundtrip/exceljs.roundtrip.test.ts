@@ -12,29 +12,16 @@
  * - flagging a flagged book again leaves every sheet, the KQ sheets included, as flagging once;
  * - after clearing, the user's sheets are exactly as they were (the KQ sheets may stay).
  */
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/exceljs-workbook';
 import { checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workbook';
 import { bookArb } from './arbitraries';
 import type { BookDesc } from './book';
 import { bookState, countOurs, reopen, saveStored, toXlsx, userState } from './exceljs-book';
-import { AS_OF, FIXED_SEEDS, RUNS, newTally, params, summary, totalRuns } from './runs';
+import { AS_OF, FIXED_SEEDS, RUNS, newTally, params, same, summary, totalRuns } from './runs';
 
 const tally = newTally();
 const TIMEOUT = 900_000;
-
-/** Equal, or fail with what differs and Jest's diff (computed only on failure: it is slow on whole books). */
-function same(actual: unknown, expected: unknown, what: string): void {
-  if (isDeepStrictEqual(actual, expected)) return;
-  try {
-    expect(actual).toEqual(expected);
-  } catch (e) {
-    if (e instanceof Error) e.message = `${what}: not as expected\n${e.message}`;
-    throw e;
-  }
-  throw new Error(`${what}: not strictly equal, though Jest finds no difference`);
-}
 
 async function roundTrip(book: BookDesc): Promise<void> {
   const started = Date.now();

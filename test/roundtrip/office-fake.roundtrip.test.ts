@@ -11,29 +11,16 @@
  * date and then for this one leaves what flagging for this one leaves, and clearing restores the
  * user's sheets exactly.
  */
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
 import { checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workbook';
 import { bookArb } from './arbitraries';
 import type { BookDesc } from './book';
 import { countFakeOurs, fakeBookState, fakeUserState, toFake } from './fake-book';
-import { AS_OF, FIXED_SEEDS, OTHER_AS_OF, RUNS, newTally, params, summary, totalRuns } from './runs';
+import { AS_OF, FIXED_SEEDS, OTHER_AS_OF, RUNS, newTally, params, same, summary, totalRuns } from './runs';
 
 const tally = newTally();
 const TIMEOUT = 600_000;
-
-/** Equal, or fail with what differs and Jest's diff (computed only on failure: it is slow on whole books). */
-function same(actual: unknown, expected: unknown, what: string): void {
-  if (isDeepStrictEqual(actual, expected)) return;
-  try {
-    expect(actual).toEqual(expected);
-  } catch (e) {
-    if (e instanceof Error) e.message = `${what}: not as expected\n${e.message}`;
-    throw e;
-  }
-  throw new Error(`${what}: not strictly equal, though Jest finds no difference`);
-}
 
 function portOf(fake: ReturnType<typeof toFake>): OfficeWorkbook {
   return new OfficeWorkbook({ host: fake.host() });

@@ -7,6 +7,7 @@
  *
  * ROUNDTRIP_SCALE=10 multiplies the random runs for a longer soak (the fixed ones stay as they are).
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 
 export const AS_OF = '2026-06-15';
@@ -53,4 +54,16 @@ export function summary(name: string, t: Tally): string {
 /** fast-check parameters of one run: random seed (printed on failure) or a fixed one. */
 export function params(numRuns: number, seed?: number): fc.Parameters<unknown> {
   return seed === undefined ? { numRuns } : { numRuns, seed };
+}
+
+/** Equal, or fail with what differs and Jest's diff (computed only on failure: it is slow on whole books). */
+export function same(actual: unknown, expected: unknown, what: string): void {
+  if (isDeepStrictEqual(actual, expected)) return;
+  try {
+    expect(actual).toEqual(expected);
+  } catch (e) {
+    if (e instanceof Error) e.message = `${what}: not as expected\n${e.message}`;
+    throw e;
+  }
+  throw new Error(`${what}: not strictly equal, though Jest finds no difference`);
 }
