@@ -1,5 +1,5 @@
 /**
- * The acceptance sample (../shared/acceptance beside the clone): our report for two-row-header.xlsx
+ * The acceptance sample (test/fixtures/acceptance, a copy of the independent sample): our report for two-row-header.xlsx
  * compared with the independent expected report, the way compare.py compares them: header fields,
  * sheets by name, ignored sheet names, tasks by (sheet, row), findings as a set of (sheet, cell, rule)
  * with severity, message and no repeats, units by unit key.
@@ -10,7 +10,7 @@ import type { Report } from '../../src/core/report';
 import { checkXlsx } from '../helpers/xlsx';
 import { SPEC_SEVERITY } from '../helpers/spec-severity';
 
-const DIR = path.resolve(__dirname, '../../../shared/acceptance');
+const DIR = path.resolve(__dirname, '../fixtures/acceptance');
 const XLSX = path.join(DIR, 'two-row-header.xlsx');
 const EXPECTED = path.join(DIR, 'two-row-header.json');
 
@@ -41,7 +41,7 @@ const SEVERITY = SPEC_SEVERITY;
 function readInputs(): { data: Buffer; expected: Report } {
   for (const f of [XLSX, EXPECTED]) {
     if (!existsSync(f)) {
-      throw new Error(`acceptance sample missing: ${f}. The shared folder must sit beside the clone (../shared/acceptance).`);
+      throw new Error(`acceptance sample missing: ${f} (test/fixtures/acceptance is part of the repository)`);
     }
   }
   return { data: readFileSync(XLSX), expected: JSON.parse(readFileSync(EXPECTED, 'utf8')) as Report };

@@ -3,9 +3,11 @@
  * localhost, open the task pane page in browser mode with playwright-core driving Debian's
  * chromium, load the example workbook, run the check, compare what the page shows with the command
  * line's report for the same file, download the annotated copy and verify it with ExcelJS, fail on
- * any request to another origin, and save screenshots under docs/screenshots/.
+ * any request to another origin, and save screenshots under out/screenshots/ (docs/screenshots/ with
+ * UPDATE_SCREENSHOTS=1, to refresh the README's pictures).
  *
- * Environment: E2E_SKIP_BUILD=1 reuses dist/; CHROMIUM=/path overrides /usr/bin/chromium.
+ * Environment: E2E_SKIP_BUILD=1 reuses dist/; CHROMIUM=/path overrides /usr/bin/chromium;
+ * UPDATE_SCREENSHOTS=1 writes the screenshots into docs/screenshots/.
  * Ends with the line "N passed, N failed"; exit code 1 when anything failed.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +25,7 @@ import { devCerts, serveStatic, type StaticServer } from './https-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'out', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -43,15 +45,11 @@ interface Book {
   readonly primary: boolean;
 }
 
-/** The example book when it has been generated, and the independent acceptance sample when present. */
-function books(): Book[] {
-  const out: Book[] = [];
-  const example = path.join(ROOT, 'examples', 'tracking-2026.xlsx');
-  const acceptance = path.resolve(ROOT, '..', 'shared', 'acceptance', 'two-row-header.xlsx');
-  if (existsSync(example)) out.push({ file: example, asOf: '2026-11-26', primary: true });
-  if (existsSync(acceptance)) out.push({ file: acceptance, asOf: '2023-09-15', primary: out.length === 0 });
-  return out;
-}
+/** The shipped example book and the independent acceptance sample; both are part of the repository. */
+const BOOKS: readonly Book[] = [
+  { file: path.join(ROOT, 'examples', 'tracking-2026.xlsx'), asOf: '2026-11-26', primary: true },
+  { file: path.join(ROOT, 'test', 'fixtures', 'acceptance', 'two-row-header.xlsx'), asOf: '2023-09-15', primary: false },
+];
 
 // ---------------------------------------------------------------------------------------------
 // A tiny runner: every check is counted; a failed check does not stop the others of its book.
@@ -387,9 +385,9 @@ async function shoot(page: Page, file: string, width: number, height: number, fr
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const list = books();
-  if (list.length === 0) {
-    fail('a workbook to test', 'neither examples/tracking-2026.xlsx nor ../shared/acceptance/two-row-header.xlsx exists');
+  const list = BOOKS;
+  for (const book of list) {
+    if (!existsSync(book.file)) fail('a workbook to test', `${path.relative(ROOT, book.file)} is missing from the repository`);
   }
   if (!existsSync(CHROMIUM)) fail('chromium', `${CHROMIUM} is missing: apt-get install -y chromium`);
   if (failed > 0) return finish(t0);
