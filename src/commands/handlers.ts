@@ -3,7 +3,7 @@
  * same use case as the task pane over a workbook port, tells the user the outcome, and always
  * completes the event — after success, after a HostError, after anything else.
  */
-import { FINDINGS_SHEET, SCORES_SHEET } from '../core/owned-sheets';
+import { FINDINGS_SHEET, SCORES_SHEET } from '../core/presentation';
 import { parseSettings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import { ribbonMessages } from '../i18n/ribbon';

@@ -83,6 +83,31 @@ export function a1(row: number, col: number): string {
   return columnLetter(col) + String(row + 1);
 }
 
+/** Column letters → 0-based index: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+/** Excel's grid: 1,048,576 rows and 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+const A1_CELL = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/;
+
+/**
+ * A single-cell A1 address ("F12", "$F$12") → 0-based row and column, or null when it is not one or
+ * lies outside Excel's grid.
+ */
+export function parseA1(address: string): { readonly row: number; readonly col: number } | null {
+  const m = A1_CELL.exec(address);
+  if (!m) return null;
+  const row = Number(m[2]) - 1;
+  const col = columnIndex(m[1]!);
+  return row < MAX_ROWS && col < MAX_COLUMNS ? { row, col } : null;
+}
+
 const MS_PER_DAY = 86_400_000;
 
 /** isoFromDay is called twice per task; a book has a few thousand distinct days at most. */

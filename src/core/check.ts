@@ -1,7 +1,6 @@
 /** The engine: sheets in, report out (SPEC §2–§5, §7). Pure: no host, no I/O. */
 import { messages, type Lang } from '../i18n/messages';
-import { columnLetter, dayFromIso, isoFromDay, type SheetData } from './cells';
-import { columnIndex } from './column-index';
+import { columnIndex, columnLetter, dayFromIso, isoFromDay, type SheetData } from './cells';
 import type { SheetKind } from './fields';
 import {
   duplicateTracker,

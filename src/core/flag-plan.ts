@@ -2,8 +2,8 @@
  * SPEC §6 flags, planned from a report without any host: which rows and cells to flag, and the
  * live conditional-format formulas. Both adapters render the same plan.
  */
-import { columnLetter, dayFromIso, serialFromDay } from './cells';
-import { columnIndex } from './column-index';
+import { columnIndex, columnLetter, dayFromIso, parseA1, serialFromDay } from './cells';
+import { HELPER_SHEET } from './presentation';
 import type { Report } from './report';
 import { SEVERITY_OF, type Severity } from './report';
 
@@ -53,9 +53,6 @@ export const FLAG_MARK = {
 /** Prefix of every note we write; a note without it is the user's and is never touched. */
 export const NOTE_PREFIX = '[KQ kiểm tra] ';
 
-/** The hidden helper sheet holding deadline serials parsed from text dates. */
-export const HELPER_SHEET = 'KQ Hạn';
-
 export function blocksOf(rows: readonly number[]): RowBlock[] {
   const blocks: RowBlock[] = [];
   for (const r of rows) {
@@ -82,9 +79,11 @@ export function planFlags(report: Report): FlagPlan {
     const byCell = new Map<string, { row: number; col: number; cell: string; severity: Severity; lines: string[] }>();
     for (const f of report.findings) {
       if (f.sheet !== s.name || LIVE_RULES.has(f.rule)) continue;
-      const m = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
       let mark = byCell.get(f.cell);
-      if (!mark) byCell.set(f.cell, (mark = { row: Number(m[2]) - 1, col: columnIndex(m[1]!), cell: f.cell, severity: 'warning', lines: [] }));
+      if (!mark) {
+        const at = parseA1(f.cell)!;
+        byCell.set(f.cell, (mark = { row: at.row, col: at.col, cell: f.cell, severity: 'warning', lines: [] }));
+      }
       if (SEVERITY_OF[f.rule] === 'error') mark.severity = 'error';
       mark.lines.push(f.message);
     }

@@ -13,7 +13,8 @@ export interface HeaderMatch {
   readonly columns: ColumnMap;
 }
 
-const MAX_CANDIDATE_ROWS = 20;
+/** SPEC §2: the header row is among the first 20 non-empty rows. */
+export const HEADER_CANDIDATE_ROWS = 20;
 const MIN_MAPPED_FIELDS = 3;
 
 /** The field a folded header text names within one kind: the longest matching synonym decides. */
@@ -112,7 +113,7 @@ function namesAnyField(texts: readonly string[]): boolean {
 /** SPEC §2 header detection over the first 20 non-empty rows; null when the sheet is not ours to read. */
 export function detectHeader(sheet: SheetData): HeaderMatch | null {
   let seen = 0;
-  for (let r = 0; r < sheet.rows.length && seen < MAX_CANDIDATE_ROWS; r++) {
+  for (let r = 0; r < sheet.rows.length && seen < HEADER_CANDIDATE_ROWS; r++) {
     if (rowIsEmpty(sheet.rows[r])) continue;
     seen++;
     if (startsTwoRowHeader(sheet, r) && namesAnyField(rowTexts(sheet.rows[r]))) {

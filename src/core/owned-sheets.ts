@@ -5,16 +5,16 @@
 import { messages, type Lang } from '../i18n/messages';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
+import { FINDINGS_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
+import { parseA1 } from './cells';
 
-export const SCORES_SHEET = 'KQ Đánh giá';
-export const FINDINGS_SHEET = 'KQ Kiểm tra';
 
 export type OwnedCell = string | number | null;
 
 export interface OwnedColumn {
   readonly header: string;
   readonly width: number;
-  readonly format?: 'integer' | 'score' | 'text';
+  readonly format?: ColumnFormat;
 }
 
 export interface OwnedLink {
@@ -175,7 +175,7 @@ export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
 }
 
 function rowOf(cell: string): number {
-  return Number(/\d+$/.exec(cell)?.[0] ?? 0);
+  return parseA1(cell)?.row ?? 0;
 }
 
 export function ownedSheets(report: Report, lang: Lang): OwnedSheet[] {

@@ -5,7 +5,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { columnLetter, isDateCell, isErrorCell, isoFromDay } from '../core/cells';
-import { columnIndex } from '../core/column-index';
+import { parseA1 } from '../core/cells';
 import { fromExcelJs } from '../adapters/exceljs/read-values';
 import type { ExcelJsWorkbook } from '../adapters/exceljs/exceljs-workbook';
 import type { CellContext, PaneHost } from './host';
@@ -43,10 +43,10 @@ function textOf(value: ExcelJS.CellValue): string {
 
 /** The context of one cell: a header row (when given) and the rows and columns around the cell. */
 export function cellContextOf(ws: Worksheet, sheet: string, cell: string, headerRow?: number): CellContext | null {
-  const m = /^([A-Z]{1,3})([1-9]\d*)$/.exec(cell);
-  if (!m) return null;
-  const col = columnIndex(m[1]!) + 1;
-  const row = Number(m[2]);
+  const at = parseA1(cell);
+  if (!at) return null;
+  const col = at.col + 1;
+  const row = at.row + 1;
   const firstCol = Math.max(1, col - AROUND);
   const cols: number[] = [];
   for (let c = firstCol; c <= col + AROUND; c++) cols.push(c);

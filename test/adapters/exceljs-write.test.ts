@@ -2,11 +2,11 @@
  * The write side of the ExcelJS adapter, end to end: real .xlsx bytes in, the real pipeline, bytes
  * out, reloaded with ExcelJS and inspected.
  */
+import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/exceljs-workbook';
-import { FLAG_FILL } from '../../src/adapters/exceljs/write-flags';
-import { HELPER_SHEET, NOTE_PREFIX, markFormula, overdueFormula, planFlags, unassignedFormula } from '../../src/core/flag-plan';
-import { FINDINGS_SHEET, SCORES_SHEET, scoresSheet } from '../../src/core/owned-sheets';
+import { NOTE_PREFIX, markFormula, overdueFormula, planFlags, unassignedFormula } from '../../src/core/flag-plan';
+import { scoresSheet } from '../../src/core/owned-sheets';
 import type { Report } from '../../src/core/report';
 import { checkBook, checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workbook';
 
@@ -196,14 +196,17 @@ describe('flags in place', () => {
     expect(cf[0]).toEqual(cfOf(sheet(before, TASKS))[0]);
     const ours = cf.slice(1).map((c) => {
       const rule = c.rules[0] as ExcelJS.ExpressionRuleType;
-      return { ref: c.ref, n: c.rules.length, priority: rule.priority, formula: rule.formulae?.[0], fill: rule.style?.fill };
+      return { ref: c.ref, n: c.rules.length, priority: rule.priority, formula: rule.formulae?.[0], fill: rule.style?.fill, font: rule.style?.font ?? null };
     });
+    // The look Excel's own flags have (the Office adapter writes the same): light red with dark red
+    // text, red with white text, then orange and yellow keeping the cell's font.
     const solid = (argb: string) => ({ type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } });
+    const font = (argb: string) => ({ color: { argb } });
     expect(ours).toEqual([
-      { ref: 'B5:G7 B9:G10', n: 1, priority: 2, formula: overdueFormula(plan, 0, 4), fill: solid(FLAG_FILL.overdue) },
-      { ref: 'D5:D7 D9:D10', n: 1, priority: 3, formula: unassignedFormula(plan, 4), fill: solid(FLAG_FILL.unassigned) },
-      { ref: 'E7', n: 1, priority: 4, formula: markFormula('error'), fill: solid(FLAG_FILL.error) },
-      { ref: 'D10', n: 1, priority: 5, formula: markFormula('warning'), fill: solid(FLAG_FILL.warning) },
+      { ref: 'B5:G7 B9:G10', n: 1, priority: 2, formula: overdueFormula(plan, 0, 4), fill: solid('FFFFC7CE'), font: font('FF9C0006') },
+      { ref: 'D5:D7 D9:D10', n: 1, priority: 3, formula: unassignedFormula(plan, 4), fill: solid('FFFF0000'), font: font('FFFFFFFF') },
+      { ref: 'E7', n: 1, priority: 4, formula: markFormula('error'), fill: solid('FFFFC000'), font: null },
+      { ref: 'D10', n: 1, priority: 5, formula: markFormula('warning'), fill: solid('FFFFFF00'), font: null },
     ]);
     // Relative to the top-left of the first block; text deadlines come from the helper sheet.
     expect(ours[0]!.formula).toContain(`IF(ISNUMBER($E5),$E5,'${HELPER_SHEET}'!$A5)`);

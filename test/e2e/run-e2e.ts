@@ -10,6 +10,7 @@
  * UPDATE_SCREENSHOTS=1 writes the screenshots into docs/screenshots/.
  * Ends with the line "N passed, N failed"; exit code 1 when anything failed.
  */
+import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +18,6 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
-import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/owned-sheets';
 import { RULE_IDS, type Report } from '../../src/core/report';
 import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';

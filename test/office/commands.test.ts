@@ -1,10 +1,10 @@
 /** Ribbon commands: same use cases as the pane, an outcome for the user, event.completed() always. */
+import { SCORES_SHEET } from '../../src/core/presentation';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
 import { createHandlers, langFromLocale, type CommandDeps, type Notice } from '../../src/commands/handlers';
 import { NOTICE_TIMEOUT_MS, noticeUrl, showNotice } from '../../src/commands/notice';
-import { SCORES_SHEET } from '../../src/core/owned-sheets';
 import { saveSettings } from '../../src/usecases/check-workbook';
 import { checkManifest } from '../../scripts/manifest-check';
 import { AS_OF, TASK_SHEET, taskBook } from './books';

@@ -20,7 +20,7 @@
  * Only what the adapter calls is implemented; anything else is undefined and fails loudly.
  */
 import { columnLetter } from '../../src/core/cells';
-import { columnIndex } from '../../src/core/column-index';
+import { columnIndex } from '../../src/core/cells';
 import type { OfficeHost } from '../../src/adapters/office/host';
 
 export type FakeValue = string | number | boolean | null;

@@ -11,14 +11,14 @@
  * - the formulas we write never carry user text unescaped (sheet names with ' and ", cell text such
  *   as =HYPERLINK("http://evil","x")).
  */
+import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import { isDeepStrictEqual } from 'node:util';
 import { InterruptedError, type FaultState } from '../../src/adapters/office/faults';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
 import { linkFormula, tempSheetName } from '../../src/adapters/office/write-owned-sheets';
 import { MAX_PAYLOAD_RETRIES, newBudget, runWrites, type WriteOp } from '../../src/adapters/office/writes';
 import { createHandlers, type Notice } from '../../src/commands/handlers';
-import { HELPER_SHEET, NOTE_PREFIX } from '../../src/core/flag-plan';
-import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/owned-sheets';
+import { NOTE_PREFIX } from '../../src/core/flag-plan';
 import { HostError } from '../../src/port/workbook-port';
 import { checkAndFlag, checkBook, scoreUnits, type RunRequest } from '../../src/usecases/check-workbook';
 import { AS_OF, TASK_SHEET, addRegistry, addTaskSheet, serial } from './books';

@@ -1,9 +1,8 @@
 /** The Office.js adapter against the in-memory Excel fake: cost, idempotence, exact removal, refusal. */
+import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET, SETTINGS_SHEET } from '../../src/core/presentation';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
-import { SETTINGS_SHEET } from '../../src/adapters/office/settings';
-import { SETTINGS_SHEET as EXCELJS_SETTINGS_SHEET } from '../../src/adapters/exceljs/settings-sheet';
-import { HELPER_SHEET, NOTE_PREFIX } from '../../src/core/flag-plan';
-import { FINDINGS_SHEET, SCORES_SHEET, type OwnedSheet } from '../../src/core/owned-sheets';
+import { NOTE_PREFIX } from '../../src/core/flag-plan';
+import { type OwnedSheet } from '../../src/core/owned-sheets';
 import { HostError } from '../../src/port/workbook-port';
 import { checkAndFlag, checkBook, clearAllFlags, saveSettings, scoreUnits } from '../../src/usecases/check-workbook';
 import { AS_OF, TASK_SHEET, addTaskSheet, flagSnapshot, taskBook } from './books';
@@ -348,8 +347,8 @@ describe('the KQ sheets', () => {
 });
 
 describe('settings', () => {
-  test('saved in the very hidden sheet "KQ Cài đặt" A1, the same sheet as the ExcelJS adapter', async () => {
-    expect(SETTINGS_SHEET).toBe(EXCELJS_SETTINGS_SHEET);
+  test('saved in the very hidden sheet "KQ Cài đặt" A1, the sheet every host reads', async () => {
+    expect(SETTINGS_SHEET).toBe('KQ Cài đặt');
     const book = taskBook(10);
     const port = portOf(book);
     await saveSettings(port, { version: 1, asOf: '2023-09-30', rules: '2026' });

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
+import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import './dom-setup';
 import { webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
-import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/owned-sheets';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
 import { excelPaneHost, type ExcelRun } from '../../src/taskpane/office-host';

@@ -3,8 +3,8 @@
  * write a sheet, so a mapping confirmed in Excel is honoured by the command line and browser mode.
  */
 import type { Workbook } from 'exceljs';
+import { SETTINGS_SHEET } from '../../core/presentation';
 
-export const SETTINGS_SHEET = 'KQ Cài đặt';
 
 export function readSettingsSheet(wb: Workbook): string | null {
   const ws = wb.getWorksheet(SETTINGS_SHEET);

@@ -2,11 +2,11 @@
  * SPEC §6 flags in the ExcelJS host: the core's FlagPlan rendered as conditional formats, notes and
  * the very hidden helper sheet, and removed again exactly (clearFlagsIn).
  */
+import { argb, FLAG_STYLE, HELPER_SHEET, type FlagStyle } from '../../core/presentation';
 import type { Cell, ConditionalFormattingOptions, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
 import { a1, columnLetter } from '../../core/cells';
 import {
   FLAG_MARK,
-  HELPER_SHEET,
   NOTE_PREFIX,
   formulaString,
   markFormula,
@@ -18,19 +18,11 @@ import {
 } from '../../core/flag-plan';
 import type { Severity } from '../../core/report';
 
-/** Fill colours (ARGB): Excel's "light red fill", then its standard red, orange and yellow. */
-export const FLAG_FILL = {
-  overdue: 'FFFFC7CE',
-  unassigned: 'FFFF0000',
-  error: 'FFFFC000',
-  warning: 'FFFFFF00',
-} as const;
-
-/** One conditional-format entry we add: where, the rule formula, and its fill. */
+/** One conditional-format entry we add: where, the rule formula, and its style. */
 export interface FlagFormat {
   readonly ref: string;
   readonly formula: string;
-  readonly fill: string;
+  readonly style: FlagStyle;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
@@ -56,17 +48,17 @@ export function flagFormats(plan: SheetFlagPlan, helperCol: number): FlagFormat[
     out.push({
       ref: blocksRef(plan.recordBlocks, plan.firstCol, plan.lastCol),
       formula: overdueFormula(plan, helperCol, top.first),
-      fill: FLAG_FILL.overdue,
+      style: FLAG_STYLE.overdue,
     });
     out.push({
       ref: blocksRef(plan.recordBlocks, plan.leadCol, plan.leadCol),
       formula: unassignedFormula(plan, top.first),
-      fill: FLAG_FILL.unassigned,
+      style: FLAG_STYLE.unassigned,
     });
   }
   for (const severity of SEVERITIES) {
     const cells = plan.marks.filter((m) => m.severity === severity).map((m) => m.cell);
-    if (cells.length > 0) out.push({ ref: cells.join(' '), formula: markFormula(severity), fill: FLAG_FILL[severity] });
+    if (cells.length > 0) out.push({ ref: cells.join(' '), formula: markFormula(severity), style: FLAG_STYLE[severity] });
   }
   return out;
 }
@@ -150,7 +142,7 @@ function addFormats(ws: Worksheet, formats: readonly FlagFormat[]): void {
   // After the user's rules, whose priorities and order stay as they were.
   let priority = maxPriority(ws);
   for (const f of formats) {
-    const color = { argb: f.fill };
+    const color = { argb: argb(f.style.fill) };
     ws.addConditionalFormatting({
       ref: f.ref,
       rules: [
@@ -158,7 +150,10 @@ function addFormats(ws: Worksheet, formats: readonly FlagFormat[]): void {
           type: 'expression',
           priority: ++priority,
           formulae: [f.formula],
-          style: { fill: { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color } },
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color },
+            ...(f.style.font === null ? {} : { font: { color: { argb: argb(f.style.font) } } }),
+          },
         },
       ],
     });

@@ -3,19 +3,13 @@
  * data bars in place of the chart ExcelJS cannot draw, and links to the findings' cells.
  */
 import type { Color, DataBarRuleType, Workbook, Worksheet } from 'exceljs';
-import { a1, columnLetter } from '../../core/cells';
+import { a1, columnLetter, parseA1 } from '../../core/cells';
 import { quoteSheet } from '../../core/flag-plan';
-import { tableHeaderRow, type OwnedColumn, type OwnedLink, type OwnedSheet } from '../../core/owned-sheets';
-
-const NUM_FMT: Readonly<Record<NonNullable<OwnedColumn['format']>, string>> = {
-  integer: '0',
-  score: '0.0',
-  text: '@',
-};
+import { tableHeaderRow, type OwnedLink, type OwnedSheet } from '../../core/owned-sheets';
+import { argb, BAR_COLOR, LINK_COLOR, NUMBER_FORMAT } from '../../core/presentation';
 
 /** Excel's own hyperlink colour, since a loaded file does not restyle link cells. */
-const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
-const BAR_COLOR = 'FF5B9BD5';
+const LINK_FONT = { color: { argb: argb(LINK_COLOR) }, underline: true } as const;
 
 /**
  * The hyperlink ExcelJS should write for a cell of this workbook. The address is absolute on
@@ -24,9 +18,9 @@ const BAR_COLOR = 'FF5B9BD5';
  * writes only the relationship target "#'Sheet'!$G$13", which Excel opens inside the workbook.
  */
 export function internalLink(sheet: string, cell: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) throw new Error(`not an A1 cell address: ${cell}`);
-  return `#${quoteSheet(sheet)}!$${m[1]}$${m[2]}`;
+  const at = parseA1(cell);
+  if (!at) throw new Error(`not an A1 cell address: ${cell}`);
+  return `#${quoteSheet(sheet)}!$${columnLetter(at.col)}$${at.row + 1}`;
 }
 
 function writeTitle(ws: Worksheet, title: readonly string[]): void {
@@ -51,7 +45,7 @@ function writeTable(ws: Worksheet, s: OwnedSheet, headerRow: number): void {
   s.columns.forEach((c, j) => {
     ws.getColumn(j + 1).width = c.width;
     if (!c.format) return;
-    for (let i = 0; i < rows.length; i++) ws.getCell(headerRow + 2 + i, j + 1).numFmt = NUM_FMT[c.format];
+    for (let i = 0; i < rows.length; i++) ws.getCell(headerRow + 2 + i, j + 1).numFmt = NUMBER_FORMAT[c.format];
   });
 }
 
@@ -68,7 +62,7 @@ function addDataBars(ws: Worksheet, s: OwnedSheet, headerRow: number): void {
     priority: 1,
     gradient: false,
     cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
-    color: { argb: BAR_COLOR },
+    color: { argb: argb(BAR_COLOR) },
   };
   ws.addConditionalFormatting({ ref: `${col}${headerRow + 2}:${col}${headerRow + 1 + s.rows.length}`, rules: [bars] });
 }

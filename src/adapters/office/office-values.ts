@@ -1,6 +1,5 @@
 /** Office.js cell values and addresses ↔ the engine's cells. No Office.js at run time: pure helpers. */
-import { columnLetter, type CellValue, type MergeRange } from '../../core/cells';
-import { columnIndex } from '../../core/column-index';
+import { columnLetter, parseA1, type CellValue, type MergeRange } from '../../core/cells';
 
 /** One Office.js value with its valueType ("Empty", "String", "Double", "Boolean", "Error", ...). */
 export function cellFromOffice(value: unknown, type: string): CellValue {
@@ -65,8 +64,6 @@ function splitAreas(address: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
-const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
-
 /**
  * Rectangles of an address such as "'Nhiệm vụ'!A1:C1, 'Nhiệm vụ'!A5:B6" (RangeAreas.address):
  * the sheet part of each area is dropped. Whole-row or whole-column areas are skipped.
@@ -76,14 +73,10 @@ export function parseAreas(address: string): MergeRange[] {
   for (const part of splitAreas(address)) {
     const local = part.slice(part.lastIndexOf('!') + 1);
     const [a, b = a] = local.split(':');
-    const ma = CELL.exec(a ?? '');
-    const mb = CELL.exec(b ?? '');
-    if (!ma || !mb) continue;
-    const r1 = Number(ma[2]) - 1;
-    const r2 = Number(mb[2]) - 1;
-    const c1 = columnIndex(ma[1]!);
-    const c2 = columnIndex(mb[1]!);
-    out.push({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) });
+    const p = parseA1(a ?? '');
+    const q = parseA1(b ?? '');
+    if (!p || !q) continue;
+    out.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
   }
   return out;
 }

@@ -17,7 +17,8 @@
  * its name is reported in `vanished`.
  */
 import { isEmpty, type CellValue, type MergeRange, type SheetData } from '../../core/cells';
-import { isOwnSheetName } from '../../core/header';
+import { HEADER_CANDIDATE_ROWS, isOwnSheetName } from '../../core/header';
+import { SETTINGS_SHEET } from '../../core/presentation';
 import { isRunFault, isSheetGone } from './faults';
 import type { Features } from './host';
 import { isPayloadTooLarge } from './host';
@@ -29,11 +30,10 @@ import {
   RESPONSE_BUDGET_BYTES,
 } from './limits';
 import { cellFromOffice, jsonBytes, parseAreas } from './office-values';
-import { SETTINGS_SHEET } from './settings';
 import { MAX_PAYLOAD_RETRIES } from './writes';
 
-/** Rows of the first non-empty rows the engine looks at for a header, plus the row below for two-row headers. */
-const HEADER_SCAN_ROWS = 21;
+/** The non-empty rows the engine looks at for a header, plus the row below for two-row headers. */
+const HEADER_SCAN_ROWS = HEADER_CANDIDATE_ROWS + 1;
 /** Never plan a chunk tail smaller than this many rows when another sync can take the rest whole. */
 const MIN_CHUNK_ROWS = 32;
 /**

@@ -4,6 +4,7 @@
  * name the same sheet), so that a mapping confirmed in the pane is used by the ribbon buttons, the
  * command line and browser mode alike.
  */
+import { SETTINGS_SHEET } from '../../core/presentation';
 import type { Lang } from '../../i18n/messages';
 import { ribbonMessages } from '../../i18n/ribbon';
 import { HostError } from '../../port/workbook-port';
@@ -11,7 +12,6 @@ import { MAX_CELL_TEXT } from './limits';
 import { surveyWorkbook } from './survey';
 import type { Features, OfficeHost } from './host';
 
-export const SETTINGS_SHEET = 'KQ Cài đặt';
 
 /** Settings text, or null when none were saved. Two syncs when the sheet exists, one otherwise. */
 export async function readSettingsCell(ctx: Excel.RequestContext): Promise<string | null> {

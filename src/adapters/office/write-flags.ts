@@ -19,10 +19,10 @@
  * A book with no flags of ours has nothing to replace: everything is in the build, one sync in all
  * unless it exceeds the request budget. A sheet deleted during the run is skipped and reported.
  */
+import { FLAG_STYLE, HELPER_SHEET } from '../../core/presentation';
 import { isOwnSheetName } from '../../core/header';
 import {
   FLAG_MARK,
-  HELPER_SHEET,
   NOTE_PREFIX,
   formulaString,
   markFormula,
@@ -42,13 +42,6 @@ import { groupAddresses, parseAreas, rangeAddress, utf8Length } from './office-v
 import { queueSurvey, type Survey } from './survey';
 import { loadInParts, MAX_PAYLOAD_RETRIES, newBudget, OP_BYTES, runWrites, type Budget, type WriteOp } from './writes';
 
-/** Fill colours, the same as the ExcelJS adapter's (a book flagged by the CLI looks the same). */
-export const FLAG_STYLE = {
-  overdue: { fill: '#FFC7CE', font: '#9C0006' },
-  unassigned: { fill: '#FF0000', font: '#FFFFFF' },
-  error: { fill: '#FFC000', font: null },
-  warning: { fill: '#FFFF00', font: null },
-} as const;
 
 const MARKER_LITERALS = Object.values(FLAG_MARK).map(formulaString);
 

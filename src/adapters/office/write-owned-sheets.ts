@@ -16,7 +16,8 @@
  * formulaString).
  */
 import { formulaString, quoteSheet } from '../../core/flag-plan';
-import { tableHeaderRow, type OwnedCell, type OwnedColumn, type OwnedSheet } from '../../core/owned-sheets';
+import { tableHeaderRow, type OwnedCell, type OwnedSheet } from '../../core/owned-sheets';
+import { NUMBER_FORMAT } from '../../core/presentation';
 import type { Lang } from '../../i18n/messages';
 import { ribbonMessages } from '../../i18n/ribbon';
 import { HostError } from '../../port/workbook-port';
@@ -27,7 +28,6 @@ import { jsonBytes, rangeAddress } from './office-values';
 import { queueSurvey } from './survey';
 import { newBudget, runWrites, type Budget, type WriteOp } from './writes';
 
-const NUMBER_FORMAT: Record<NonNullable<OwnedColumn['format']>, string> = { integer: '0', score: '0.0', text: '@' };
 const TABLE_STYLE = 'TableStyleMedium2';
 /** Excel column width is in points; one character of the default font is about 5.6 points. */
 const POINTS_PER_CHAR = 5.6;
