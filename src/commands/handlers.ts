@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/messages';
 import { ribbonMessages } from '../i18n/ribbon';
 import { HostError, type WorkbookPort } from '../port/workbook-port';
 import { checkAndFlag, clearAllFlags, scoreUnits, type CheckOutcome } from '../usecases/check-workbook';
+import { noticeText } from '../usecases/notices';
 
 /** What the user is told when a command ends. */
 export interface Notice {
@@ -96,16 +97,11 @@ export function failureNotice(error: unknown, lang: Lang): Notice {
   return { ok: false, title: msg.titleFailed(), lines: [text], close: msg.close() };
 }
 
-/** A port that has more to tell than the outcome (the Office adapter: sheets skipped because they vanished). */
-interface TellsNotices {
-  takeNotices(): string[];
-}
-
-function portNotices(port: WorkbookPort | null): string[] {
-  const p = port as Partial<TellsNotices> | null;
-  if (typeof p?.takeNotices !== 'function') return [];
+/** What the port has to tell besides the outcome (sheets skipped because they vanished, notes left out). */
+function portNotices(port: WorkbookPort | null, lang: Lang): string[] {
+  if (port === null) return [];
   try {
-    return p.takeNotices();
+    return port.takeNotices().map((n) => noticeText(n, lang));
   } catch {
     return [];
   }
@@ -149,7 +145,7 @@ function command(deps: CommandDeps, body: (port: WorkbookPort, lang: Lang) => Pr
       } catch (e) {
         notice = failureNotice(e, lang);
       }
-      const extra = portNotices(port);
+      const extra = portNotices(port, lang);
       if (extra.length > 0) notice = { ...notice, lines: [...notice.lines, ...extra] };
       await deps.notify(notice);
     } catch {

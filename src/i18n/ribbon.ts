@@ -46,6 +46,8 @@ type RibbonCatalogue = {
   faultUnknown: (code: string) => string;
   payloadTooLarge: () => string;
   sheetVanished: (sheet: string) => string;
+  notesUnavailable: (cells: number) => string;
+  notKept: (what: string, part: string) => string;
 };
 
 const vi: RibbonCatalogue = {
@@ -85,6 +87,8 @@ const vi: RibbonCatalogue = {
   faultUnknown: (c) => `Excel báo lỗi giữa chừng (${c}) và công cụ không dọn lại được: sổ làm việc có thể còn đánh dấu ghi dở. Hãy chạy lại lệnh (lần chạy sau sẽ ghi lại đầy đủ), hoặc bấm Xóa đánh dấu.`,
   payloadTooLarge: () => 'Một phần của sổ làm việc quá lớn để Excel trao đổi trong một lần, kể cả khi đã chia nhỏ. Chưa có gì được ghi.',
   sheetVanished: (s) => `Trang "${s}" đã bị xóa hoặc đổi tên trong lúc công cụ đang chạy nên được bỏ qua; các trang khác đã được xử lý.`,
+  notesUnavailable: (n) => `Phiên bản Excel này không ghi được ghi chú vào ô, nên ${n} ô có vấn đề chỉ được tô màu, không kèm lời giải thích; xem nội dung từng vấn đề ở trang KQ Kiểm tra.`,
+  notKept: (what, part) => `Bản đã đánh dấu không giữ được ${what} (${part}); bản gốc vẫn nguyên vẹn.`,
 };
 
 const en: RibbonCatalogue = {
@@ -124,6 +128,8 @@ const en: RibbonCatalogue = {
   faultUnknown: (c) => `Excel reported an error midway (${c}) and the add-in could not tidy up: the workbook may hold half-written flags. Run the command again (the next run writes everything afresh), or use Clear flags.`,
   payloadTooLarge: () => 'Part of the workbook is too large for Excel to exchange in one request, even split up. Nothing was written.',
   sheetVanished: (s) => `The sheet "${s}" was deleted or renamed while the add-in was running, so it was skipped; the other sheets were processed.`,
+  notesUnavailable: (n) => `This version of Excel cannot write cell notes, so ${n} flagged cells are coloured without an explanation; the KQ Kiểm tra sheet lists every finding.`,
+  notKept: (what, part) => `The annotated copy could not keep ${what} (${part}); the original file is untouched.`,
 };
 
 const CATALOGUES: Record<Lang, RibbonCatalogue> = { vi, en };

@@ -4,8 +4,7 @@
  */
 import type { FlagPlan } from '../core/flag-plan';
 import type { OwnedSheet } from '../core/owned-sheets';
-import type { SheetData } from '../core/cells';
-import type { WorkbookPort } from '../port/workbook-port';
+import type { BookContents, WorkbookPort } from '../port/workbook-port';
 
 export type Stage = 'reading' | 'computing' | 'flags' | 'sheets' | 'clearing' | 'saving';
 
@@ -36,27 +35,18 @@ export function withProgress(port: WorkbookPort, onStage: (stage: Stage) => void
     await nextPaint();
     return work();
   };
-  /** Set while a read waits for the progress to paint. */
-  let reading: Promise<void> | null = null;
   return {
-    async readSheets(): Promise<SheetData[]> {
-      onStage('reading');
-      reading = nextPaint();
-      await reading;
-      const sheets = await port.readSheets();
+    async readBook(): Promise<BookContents> {
+      const book = await step('reading', () => port.readBook());
       onStage('computing');
       await nextPaint();
-      return sheets;
+      return book;
     },
-    async readSettings(): Promise<string | null> {
-      // checkBook starts both reads together, sheets first; keep that order after the paint, since
-      // the Office adapter serves the settings from the sheets' read instead of a second one.
-      if (reading) await reading;
-      return port.readSettings();
-    },
+    readSettings: () => port.readSettings(),
     writeSettings: (json: string) => step('saving', () => port.writeSettings(json)),
     writeFlags: (plan: FlagPlan) => step('flags', () => port.writeFlags(plan)),
     clearFlags: () => step('clearing', () => port.clearFlags()),
     writeOwnedSheets: (sheets: readonly OwnedSheet[]) => step('sheets', () => port.writeOwnedSheets(sheets)),
+    takeNotices: () => port.takeNotices(),
   };
 }

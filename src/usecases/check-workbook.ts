@@ -46,7 +46,7 @@ export function optionsFor(settings: Settings, request: RunRequest, now: Date = 
 
 /** Read the workbook and its saved settings, and compute the report. Writes nothing. */
 export async function checkBook(port: WorkbookPort, request: RunRequest = {}): Promise<CheckOutcome> {
-  const [sheets, savedText] = await Promise.all([port.readSheets(), port.readSettings()]);
+  const { sheets, settings: savedText } = await port.readBook();
   const { settings, error } = parseSettings(savedText);
   const report = checkWorkbook(sheets, optionsFor(settings, request));
   return { report, settings, settingsError: error };

@@ -119,7 +119,7 @@ describe('event.completed() is always called', () => {
   test('an unexpected exception, a port that cannot be created, a notice that fails to show', async () => {
     const book = await bookWithAsOf(20);
     const broken: Array<Partial<CommandDeps>> = [
-      { port: () => ({ ...new OfficeWorkbook({ host: book.host() }), readSheets: () => Promise.reject(new TypeError('boom')), readSettings: () => Promise.resolve(null) }) as never },
+      { port: () => ({ ...new OfficeWorkbook({ host: book.host() }), readBook: () => Promise.reject(new TypeError('boom')), readSettings: () => Promise.resolve(null), takeNotices: () => [] }) as never },
       {
         port: () => {
           throw new Error('Office is not ready');

@@ -21,6 +21,7 @@ import { createHandlers, type Notice } from '../../src/commands/handlers';
 import { NOTE_PREFIX } from '../../src/core/flag-plan';
 import { HostError } from '../../src/port/workbook-port';
 import { checkAndFlag, checkBook, scoreUnits, type RunRequest } from '../../src/usecases/check-workbook';
+import { noticeText } from '../../src/usecases/notices';
 import { AS_OF, TASK_SHEET, addRegistry, addTaskSheet, serial } from './books';
 import { FakeWorkbook, type FakeSheet, type SyncFault } from './fake-excel';
 
@@ -151,7 +152,7 @@ async function runOn(book: FakeWorkbook, use: UseCase): Promise<Outcome> {
   } catch (e) {
     error = e;
   }
-  return { error, state: state(book), syncs: book.stats.syncs, notices: port.takeNotices() };
+  return { error, state: state(book), syncs: book.stats.syncs, notices: port.takeNotices().map((n) => noticeText(n, 'en')) };
 }
 
 /** What a failed run left, checked against the two states it may leave and the message it gave. */

@@ -222,7 +222,7 @@ describe('reading', () => {
     s.set(5, 1, 'Kiểm tra');
     s.set(5, 4, 45130);
     const port = portOf(book);
-    const sheets = await port.readSheets();
+    const sheets = (await port.readBook()).sheets;
     expect(sheets[0]!.rows[5]![2]).toEqual({ error: '#N/A' });
     expect(sheets[0]!.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 4 }, { top: 2, left: 3, bottom: 2, right: 4 }]));
     const { report } = await checkBook(portOf(book), { asOf: AS_OF });
@@ -247,7 +247,7 @@ describe('reading', () => {
       s.rows.set(r, [null, null, null, `Nhóm ${r}`]);
       for (let c = 12; c < 30; c += 2) s.merges.push({ top: r, left: c, bottom: r, right: c + 1 });
     }
-    const sheets = await portOf(book).readSheets();
+    const sheets = (await portOf(book).readBook()).sheets;
     expect(sheets[0]!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
   });
 
@@ -257,7 +257,7 @@ describe('reading', () => {
     const s = book.sheet(TASK_SHEET);
     for (let r = 4; r < 3_004; r++) s.rows.get(r)![9] = `Ghi chú dài ${'ưu tiên xử lý dứt điểm, '.repeat(120)}`;
     const port = portOf(book);
-    const sheets = await port.readSheets();
+    const sheets = (await port.readBook()).sheets;
     expect(sheets[0]!.rows.length).toBe(3_004);
     expect(Math.max(...book.stats.responses)).toBeLessThanOrEqual(MB4);
     console.log(`long text: ${port.stats.read!.valueSyncs} value syncs, ${port.stats.read!.retries} retries, largest ${port.stats.read!.largestResponse} B`);
@@ -269,7 +269,7 @@ describe('reading', () => {
     const s = book.sheet(TASK_SHEET);
     for (let r = 4; r < 404; r++) s.rows.get(r)![9] = 'ư'.repeat(15_000);
     const port = portOf(book);
-    const sheets = await port.readSheets();
+    const sheets = (await port.readBook()).sheets;
     expect(port.stats.read!.retries).toBeGreaterThan(0);
     expect(sheets[0]!.rows[403]![9]).toBe('ư'.repeat(15_000));
     const answered = book.stats.responses.filter((b) => b <= 5_000_000);
@@ -281,7 +281,7 @@ describe('reading', () => {
     for (let k = 0; k < 5; k++) addTaskSheet(book, 100, `Quý ${k + 1}`);
     book.addSheet('KQ Đánh giá', [['do not read'], ['x']]);
     const port = portOf(book);
-    const sheets = await port.readSheets();
+    const sheets = (await port.readBook()).sheets;
     expect(port.stats.read!.valueSyncs).toBe(1);
     expect(sheets.map((x) => x.name)).toEqual(['Quý 1', 'Quý 2', 'Quý 3', 'Quý 4', 'Quý 5', 'KQ Đánh giá']);
     expect(sheets[5]!.rows).toEqual([]);
@@ -290,7 +290,7 @@ describe('reading', () => {
     const book = new FakeWorkbook();
     for (let k = 0; k < 4; k++) addTaskSheet(book, 2_000, `Khối ${k + 1}`);
     const port = portOf(book);
-    const sheets = await port.readSheets();
+    const sheets = (await port.readBook()).sheets;
     expect(port.stats.read!.valueSyncs).toBe(2);
     expect(sheets.map((x) => x.rows.length)).toEqual([2_004, 2_004, 2_004, 2_004]);
     expect(sheets[3]!.rows[2_003]![1]).toBe('2999/UBND-VP');

@@ -2,7 +2,7 @@
 import type { CellValue, SheetData } from '../../src/core/cells';
 import type { FlagPlan } from '../../src/core/flag-plan';
 import type { OwnedSheet } from '../../src/core/owned-sheets';
-import type { WorkbookPort } from '../../src/port/workbook-port';
+import type { BookContents, HostNotice, WorkbookPort } from '../../src/port/workbook-port';
 import type { CellContext, PaneHost } from '../../src/taskpane/host';
 
 type Method = keyof WorkbookPort;
@@ -30,9 +30,9 @@ export class FakePort implements WorkbookPort {
     if (e) throw e;
   }
 
-  async readSheets(): Promise<SheetData[]> {
-    this.enter('readSheets');
-    return this.sheets;
+  async readBook(): Promise<BookContents> {
+    this.enter('readBook');
+    return { sheets: this.sheets, settings: this.settings };
   }
   async readSettings(): Promise<string | null> {
     this.enter('readSettings');
@@ -54,6 +54,13 @@ export class FakePort implements WorkbookPort {
   async writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void> {
     this.enter('writeOwnedSheets');
     this.owned = sheets;
+  }
+  /** Notices the next takeNotices() hands out. */
+  notices: HostNotice[] = [];
+  takeNotices(): HostNotice[] {
+    const out = this.notices;
+    this.notices = [];
+    return out;
   }
 }
 

@@ -60,7 +60,7 @@ describe('task pane', () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
     await renderPane(port);
     await runCheck();
-    expect(port.calls).toEqual(expect.arrayContaining(['readSheets', 'readSettings', 'writeFlags', 'writeOwnedSheets']));
+    expect(port.calls).toEqual(expect.arrayContaining(['readBook', 'writeFlags', 'writeOwnedSheets']));
     expect(port.owned.map((s) => s.name)).toEqual(['KQ Đánh giá', 'KQ Kiểm tra']);
     const expected = checkWorkbook([taskSheet(), inspectionSheet()], { asOf: AS_OF, rules: '2026', lang: 'vi' });
     expect((screen.getByTestId('summary-counts')).textContent).toContain(vi.summary(6, 8, 4, 4, 3));
@@ -125,7 +125,7 @@ describe('task pane', () => {
 
     // The next check reads the saved mapping from the book.
     await runCheck();
-    expect(port.calls.filter((c) => c === 'readSettings').length).toBeGreaterThanOrEqual(2);
+    expect(port.calls.filter((c) => c === 'readBook').length).toBeGreaterThanOrEqual(2);
 
     // Forgetting it writes settings without the mapping.
     await act(async () => {

@@ -13,10 +13,10 @@ describe('progress port', () => {
     expect(port.flags).not.toBeNull();
   });
 
-  test('the sheets are read before the settings, as the use case asks (the Office adapter shares one read)', async () => {
+  test('a check reads the sheets and the settings in one port call, then writes', async () => {
     const port = new FakePort([taskSheet()]);
     await checkFlagAndScore(withProgress(port, () => undefined), { asOf: '2026-07-01' });
-    expect(port.calls.slice(0, 2)).toEqual(['readSheets', 'readSettings']);
+    expect(port.calls).toEqual(['readBook', 'writeFlags', 'writeOwnedSheets']);
   });
 
   test('clearing and saving have their own steps', async () => {

@@ -1,9 +1,8 @@
 /** The ExcelJS adapter of the workbook port: the command line and browser mode. */
 import ExcelJS from 'exceljs';
-import type { SheetData } from '../../core/cells';
 import type { FlagPlan } from '../../core/flag-plan';
 import type { OwnedSheet } from '../../core/owned-sheets';
-import type { WorkbookPort } from '../../port/workbook-port';
+import type { BookContents, HostNotice, WorkbookPort } from '../../port/workbook-port';
 import { readWorkbookSheets } from './read-sheets';
 import { keepOnSave } from './save-fidelity';
 import { readSettingsSheet, writeSettingsSheet } from './settings-sheet';
@@ -21,8 +20,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new ExcelJsWorkbook(wb);
   }
 
-  async readSheets(): Promise<SheetData[]> {
-    return readWorkbookSheets(this.workbook);
+  async readBook(): Promise<BookContents> {
+    return { sheets: readWorkbookSheets(this.workbook), settings: readSettingsSheet(this.workbook) };
   }
 
   async readSettings(): Promise<string | null> {
@@ -44,6 +43,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void> {
     writeOwnedSheetsIn(this.workbook, sheets);
+  }
+
+  takeNotices(): HostNotice[] {
+    return [];
   }
 
   /** The annotated workbook as .xlsx bytes. */

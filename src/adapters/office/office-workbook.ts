@@ -3,21 +3,18 @@
  *
  * Each port call is one Excel.run. A read followed by writes on the same instance (the use cases do
  * exactly that) reuses the sheet names it read, so that writing flags needs a single survey sync.
- * readSheets and readSettings started together (checkBook does) share one read: the settings cell
- * rides along with the used ranges instead of costing two syncs of its own.
+ * readBook reads the settings cell along with the used ranges instead of in syncs of its own.
  *
  * Writes are transactions that survive a failed sync (docs/office-faults.md): each leaves the book as
  * before or as after, and says which in the HostError it throws. Sheets deleted or renamed during a
  * run are skipped; `takeNotices()` tells the user which.
  */
-import type { SheetData } from '../../core/cells';
 import type { FlagPlan } from '../../core/flag-plan';
 import type { OwnedSheet } from '../../core/owned-sheets';
 import type { Lang } from '../../i18n/messages';
-import { ribbonMessages } from '../../i18n/ribbon';
-import type { WorkbookPort } from '../../port/workbook-port';
+import type { BookContents, HostNotice, WorkbookPort } from '../../port/workbook-port';
 import { detectFeatures, officeHost, runBatch, type Features, type OfficeHost } from './host';
-import { readAllSheets, type ReadResult, type ReadStats } from './read-sheets';
+import { readAllSheets, type ReadStats } from './read-sheets';
 import { readSettingsCell, writeSettingsCell } from './settings';
 import { clearFlagsOffice, writeFlagsOffice, type WriteStats } from './write-flags';
 import { writeOwnedSheetsOffice, type OwnedStats } from './write-owned-sheets';
@@ -43,7 +40,6 @@ export class OfficeWorkbook implements WorkbookPort {
   readonly features: Features;
   lang: Lang;
   readonly stats: OfficeWorkbookStats = { read: null, flags: null, owned: null };
-  private inflight: Promise<ReadResult> | null = null;
   private knownNames: string[] | null = null;
   /** Sheets deleted or renamed during a run, not yet told to the user. */
   private readonly vanished = new Set<string>();
@@ -58,22 +54,15 @@ export class OfficeWorkbook implements WorkbookPort {
     return runBatch(this.host, this.lang, batch);
   }
 
-  async readSheets(): Promise<SheetData[]> {
-    const read = this.run((ctx) => readAllSheets(ctx, this.features, true));
-    this.inflight = read;
-    try {
-      const result = await read;
-      this.stats.read = result.stats;
-      this.knownNames = result.names;
-      for (const n of result.vanished) this.vanished.add(n);
-      return result.sheets;
-    } finally {
-      if (this.inflight === read) this.inflight = null;
-    }
+  async readBook(): Promise<BookContents> {
+    const result = await this.run((ctx) => readAllSheets(ctx, this.features, true));
+    this.stats.read = result.stats;
+    this.knownNames = result.names;
+    for (const n of result.vanished) this.vanished.add(n);
+    return { sheets: result.sheets, settings: result.settings };
   }
 
   async readSettings(): Promise<string | null> {
-    if (this.inflight) return (await this.inflight).settings;
     return this.run((ctx) => readSettingsCell(ctx));
   }
 
@@ -95,11 +84,10 @@ export class OfficeWorkbook implements WorkbookPort {
     this.stats.owned = await writeOwnedSheetsOffice(this.host, this.features, this.lang, sheets, this.vanished);
   }
 
-  /** What the user should be told besides the outcome (sheets skipped because they vanished); each once. */
-  takeNotices(): string[] {
-    const msg = ribbonMessages(this.lang);
-    const lines = [...this.vanished].map((n) => msg.sheetVanished(n));
+  /** Sheets skipped because they vanished during a run; each once. */
+  takeNotices(): HostNotice[] {
+    const notices = [...this.vanished].map((sheet): HostNotice => ({ kind: 'sheet-vanished', sheet }));
     this.vanished.clear();
-    return lines;
+    return notices;
   }
 }
