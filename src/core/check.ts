@@ -167,6 +167,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
       completed: isoOrNull(completed),
       status: result.status,
       daysLate: result.daysLate,
+      recurring: false, // PENDING(issue 11): deadlines as offices write them
     });
   }
 }
@@ -261,10 +262,12 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     disciplined: t.disciplined,
     score: s.score,
     level: s.level,
+    decidedBy: 'top' as const, // PENDING(issue 11): the deciding rule
     reasons: s.reasons,
   }));
 
-  return { version: 1, asOf: opts.asOf, sheets: sheetReports, tasks, findings, units, ignoredSheets: ignored, rules };
+  // PENDING(issue 11): people in charge
+  return { version: 1, asOf: opts.asOf, sheets: sheetReports, tasks, findings, units, people: [], ignoredSheets: ignored, rules };
 }
 
 function isoOrNull(day: number | null): string | null {

@@ -43,6 +43,25 @@ export const SEVERITY_OF: Readonly<Record<RuleId, Severity>> = {
 export const LEVELS = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** SPEC §5 (1.3) "the deciding rule": what kept a unit from the level above, for both rule sets. */
+export const DECIDED_BY = [
+  'top',
+  'quota',
+  'has-violations',
+  'nothing-due',
+  'score-below-excellent',
+  'has-late',
+  'score-below-good',
+  'disciplined',
+  'late-over-half',
+  'score-below-completed',
+  'late-over-fifth',
+] as const;
+export type DecidedBy = (typeof DECIDED_BY)[number];
+
+export const ROLES = ['leader', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
 const TASK_STATUSES = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -62,6 +81,8 @@ export const TaskReportSchema = z.object({
   completed: isoDate.nullable(),
   status: z.enum(TASK_STATUSES),
   daysLate: z.number().int().nonnegative(),
+  /** SPEC 1.3: a recurring task ("Thường xuyên") has no deadline and no fault. */
+  recurring: z.boolean(),
 });
 
 export const FindingSchema = z.object({
@@ -85,7 +106,20 @@ export const UnitReportSchema = z.object({
   disciplined: z.boolean(),
   score: z.number(),
   level: z.enum(LEVELS),
+  /** SPEC 1.3: what kept the unit from the level above; its first reason says it in words. */
+  decidedBy: z.enum(DECIDED_BY),
   reasons: z.array(z.string()),
+});
+
+/** SPEC §5 (1.3) people in charge: one entry per (role, person), tallied like a unit, without score or level. */
+export const PersonReportSchema = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  due: z.number().int().nonnegative(),
+  doneOnTime: z.number().int().nonnegative(),
+  doneLate: z.number().int().nonnegative(),
+  openOverdue: z.number().int().nonnegative(),
+  openOnTime: z.number().int().nonnegative(),
 });
 
 export const ReportSchema = z.object({
@@ -95,6 +129,7 @@ export const ReportSchema = z.object({
   tasks: z.array(TaskReportSchema),
   findings: z.array(FindingSchema),
   units: z.array(UnitReportSchema),
+  people: z.array(PersonReportSchema),
   ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
   rules: z.enum(['2023', '2026']),
 });
@@ -103,6 +138,7 @@ export type SheetReport = z.infer<typeof SheetReportSchema>;
 export type TaskReport = z.infer<typeof TaskReportSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type UnitReport = z.infer<typeof UnitReportSchema>;
+export type PersonReport = z.infer<typeof PersonReportSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 
 /** What a run was asked for, kept beside the report for hosts that render it. */

@@ -144,14 +144,14 @@ describe('a whole workbook through real .xlsx', () => {
   test('tasks: rows, lead units as the registry spells them, dates, status, days late', () => {
     const S = 'Nhiệm vụ 2023';
     expect(report.tasks).toEqual([
-      { sheet: S, row: 7, leadUnits: ['UBND xã Mỹ Hòa'], deadline: '2023-06-30', completed: '2023-06-28', status: 'done_on_time', daysLate: 0 },
-      { sheet: S, row: 8, leadUnits: ['Xã Mỹ An'], deadline: '2023-07-10', completed: '2023-07-15', status: 'done_late', daysLate: 5 },
-      { sheet: S, row: 9, leadUnits: ['UBND xã Mỹ Hòa'], deadline: '2023-08-31', completed: null, status: 'open_overdue', daysLate: 15 },
-      { sheet: S, row: 11, leadUnits: [], deadline: '2023-09-30', completed: null, status: 'open_on_time', daysLate: 0 },
-      { sheet: S, row: 12, leadUnits: ['Phòng Nội vụ', 'Phòng Tư pháp'], deadline: null, completed: null, status: 'open_on_time', daysLate: 0 },
-      { sheet: S, row: 13, leadUnits: ['Phòng Tư pháp'], deadline: '2023-08-15', completed: '2023-09-20', status: 'open_overdue', daysLate: 31 },
-      { sheet: S, row: 14, leadUnits: ['Phòng Y tế'], deadline: '2023-09-01', completed: '2023-08-30', status: 'done_on_time', daysLate: 0 },
-      { sheet: S, row: 15, leadUnits: ['Phòng Nội vụ'], deadline: '2023-07-31', completed: null, status: 'open_overdue', daysLate: 46 },
+      { sheet: S, row: 7, leadUnits: ['UBND xã Mỹ Hòa'], deadline: '2023-06-30', completed: '2023-06-28', status: 'done_on_time', daysLate: 0, recurring: false },
+      { sheet: S, row: 8, leadUnits: ['Xã Mỹ An'], deadline: '2023-07-10', completed: '2023-07-15', status: 'done_late', daysLate: 5, recurring: false },
+      { sheet: S, row: 9, leadUnits: ['UBND xã Mỹ Hòa'], deadline: '2023-08-31', completed: null, status: 'open_overdue', daysLate: 15, recurring: false },
+      { sheet: S, row: 11, leadUnits: [], deadline: '2023-09-30', completed: null, status: 'open_on_time', daysLate: 0, recurring: false },
+      { sheet: S, row: 12, leadUnits: ['Phòng Nội vụ', 'Phòng Tư pháp'], deadline: null, completed: null, status: 'open_on_time', daysLate: 0, recurring: false },
+      { sheet: S, row: 13, leadUnits: ['Phòng Tư pháp'], deadline: '2023-08-15', completed: '2023-09-20', status: 'open_overdue', daysLate: 31, recurring: false },
+      { sheet: S, row: 14, leadUnits: ['Phòng Y tế'], deadline: '2023-09-01', completed: '2023-08-30', status: 'done_on_time', daysLate: 0, recurring: false },
+      { sheet: S, row: 15, leadUnits: ['Phòng Nội vụ'], deadline: '2023-07-31', completed: null, status: 'open_overdue', daysLate: 46, recurring: false },
     ]);
   });
 
