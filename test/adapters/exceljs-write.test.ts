@@ -203,18 +203,19 @@ describe('flags in place', () => {
     const solid = (argb: string) => ({ type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } });
     const font = (argb: string) => ({ color: { argb } });
     expect(ours).toEqual([
-      { ref: 'B5:G7 B9:G10', n: 1, priority: 2, formula: overdueFormula(plan, 0, 4), fill: solid('FFFFC7CE'), font: font('FF9C0006') },
+      { ref: 'B5:G7 B9:G10', n: 1, priority: 2, formula: overdueFormula(plan, 4), fill: solid('FFFFC7CE'), font: font('FF9C0006') },
       { ref: 'D5:D7 D9:D10', n: 1, priority: 3, formula: unassignedFormula(plan, 4), fill: solid('FFFF0000'), font: font('FFFFFFFF') },
       { ref: 'E7', n: 1, priority: 4, formula: markFormula('error'), fill: solid('FFFFC000'), font: null },
       { ref: 'D10', n: 1, priority: 5, formula: markFormula('warning'), fill: solid('FFFFFF00'), font: null },
     ]);
-    // Relative to the top-left of the first block; text deadlines come from the helper sheet.
-    expect(ours[0]!.formula).toContain(`IF(ISNUMBER($E5),$E5,'${HELPER_SHEET}'!$A5)`);
+    // Relative to the top-left of the first block; text dates come from the helper sheet.
+    expect(ours[0]!.formula).toContain(`IF(LEN(TRIM($E5))=0,"",'${HELPER_SHEET}'!$A5)`);
+    expect(ours[0]!.formula).toContain(`IF(ISNUMBER('${HELPER_SHEET}'!$B5),'${HELPER_SHEET}'!$B5<=TODAY()`);
     expect(ours[0]!.formula).toContain('LEN(TRIM($F5))=0');
     expect(ours[1]!.formula).toContain('$D5');
   });
 
-  test('number the rules of each sheet after that sheet\'s own rules, using one helper column per sheet', async () => {
+  test('number the rules of each sheet after that sheet\'s own rules, using two helper columns per sheet', async () => {
     const annotated = await annotatedBook();
     const cf = cfOf(sheet(annotated, QUARTER));
     expect(cf[0]).toEqual(cfOf(sheet(before, QUARTER))[0]);
@@ -222,11 +223,11 @@ describe('flags in place', () => {
       ['A2:C2', 6],
       ['B2', 7],
     ]);
-    expect((cf[1]!.rules[0] as ExcelJS.ExpressionRuleType).formulae?.[0]).toContain(`'${HELPER_SHEET}'!$B2`);
+    expect((cf[1]!.rules[0] as ExcelJS.ExpressionRuleType).formulae?.[0]).toContain(`'${HELPER_SHEET}'!$C2`);
     expect(cfOf(sheet(annotated, REGISTRY))).toEqual([]);
   });
 
-  test('keep deadline serials in a very hidden helper sheet, on the task rows', async () => {
+  test('keep the dates the engine read in a very hidden helper sheet, on the task rows', async () => {
     const annotated = await annotatedBook();
     const helper = sheet(annotated, HELPER_SHEET);
     expect(helper.state).toBe('veryHidden');
@@ -238,7 +239,10 @@ describe('flags in place', () => {
       serial(2026, 6, 20),
       serial(2026, 12, 31),
     ]);
-    expect(values('B2')).toBe(serial(2026, 7, 1));
+    // Completion dates beside them (row 6 was completed on 10/07/2026, written as text).
+    expect([values('B5'), values('B6'), values('B7')]).toEqual([null, serial(2026, 7, 10), null]);
+    // The second task sheet's deadlines in column C.
+    expect(values('C2')).toBe(serial(2026, 7, 1));
   });
 
   test('note the other findings, but never over a note of the user', async () => {

@@ -4,7 +4,7 @@
  */
 import { argb, FLAG_STYLE, HELPER_SHEET, type FlagStyle } from '../../core/presentation';
 import type { Cell, ConditionalFormattingOptions, ConditionalFormattingRule, Workbook, Worksheet } from 'exceljs';
-import { a1, columnLetter } from '../../core/cells';
+import { a1 } from '../../core/cells';
 import {
   FLAG_MARK,
   NOTE_PREFIX,
@@ -40,14 +40,14 @@ function blocksRef(blocks: readonly RowBlock[], firstCol: number, lastCol: numbe
   return blocks.map((b) => span(b.first, b.last, firstCol, lastCol)).join(' ');
 }
 
-/** The conditional formats of one task sheet; `helperCol` is its column in the helper sheet. */
-export function flagFormats(plan: SheetFlagPlan, helperCol: number): FlagFormat[] {
+/** The conditional formats of one task sheet. */
+export function flagFormats(plan: SheetFlagPlan): FlagFormat[] {
   const out: FlagFormat[] = [];
   const top = plan.recordBlocks[0];
   if (top) {
     out.push({
       ref: blocksRef(plan.recordBlocks, plan.firstCol, plan.lastCol),
-      formula: overdueFormula(plan, helperCol, top.first),
+      formula: overdueFormula(plan, top.first),
       style: FLAG_STYLE.overdue,
     });
     out.push({
@@ -169,25 +169,23 @@ function addNotes(ws: Worksheet, plan: SheetFlagPlan): void {
   }
 }
 
-/** Deadline serials, one column per task sheet in plan order, on the task's own row. */
+/** The helper sheet's cells: the engine's reading of each task's dates, on the task's own row. */
 function writeHelperSheet(wb: Workbook, plan: FlagPlan): void {
   const ws = wb.getWorksheet(HELPER_SHEET) ?? wb.addWorksheet(HELPER_SHEET);
   ws.state = 'veryHidden';
-  plan.sheets.forEach((s, k) => {
-    for (const { row, serial } of s.deadlineSerials) ws.getCell(`${columnLetter(k)}${row + 1}`).value = serial;
-  });
+  for (const s of plan.sheets) for (const { row, col, value } of s.helperCells) ws.getCell(row + 1, col + 1).value = value;
 }
 
 /** Write the plan's flags. Call clearFlagsIn first: writeFlags = clear, then write. */
 export function writeFlagsIn(wb: Workbook, plan: FlagPlan): void {
   let live = false;
-  plan.sheets.forEach((s, k) => {
+  plan.sheets.forEach((s) => {
     const ws = wb.getWorksheet(s.sheet);
     if (!ws) return;
-    addFormats(ws, flagFormats(s, k));
+    addFormats(ws, flagFormats(s));
     addNotes(ws, s);
     live ||= s.recordBlocks.length > 0;
   });
-  // The overdue rules read text deadlines from the helper sheet, so it must exist when they do.
+  // The overdue rules read text dates from the helper sheet, so it must exist when they do.
   if (live) writeHelperSheet(wb, plan);
 }

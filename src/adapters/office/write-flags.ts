@@ -265,10 +265,10 @@ interface RuleSpec {
   readonly style: { readonly fill: string; readonly font: string | null };
 }
 
-function ruleSpecs(plan: SheetFlagPlan, helperCol: number): RuleSpec[] {
+function ruleSpecs(plan: SheetFlagPlan): RuleSpec[] {
   const specs: RuleSpec[] = [];
   if (plan.recordBlocks.length > 0) {
-    specs.push({ areas: blockAreas(plan, plan.firstCol, plan.lastCol), formula: (top) => overdueFormula(plan, helperCol, top), style: FLAG_STYLE.overdue });
+    specs.push({ areas: blockAreas(plan, plan.firstCol, plan.lastCol), formula: (top) => overdueFormula(plan, top), style: FLAG_STYLE.overdue });
     specs.push({ areas: blockAreas(plan, plan.leadCol, plan.leadCol), formula: (top) => unassignedFormula(plan, top), style: FLAG_STYLE.unassigned });
   }
   for (const severity of ['error', 'warning'] as const) {
@@ -375,9 +375,12 @@ function helperValuesOp(ctx: Excel.RequestContext, row: number, col: number, val
   };
 }
 
-/** Deadline serials of one task sheet in its helper column, in row spans of one array each. */
+/** One helper column of a task sheet (the plan's cells in it), in row spans of one array each. */
 function helperColumnOps(ctx: Excel.RequestContext, col: number, s: SheetFlagPlan): WriteOp[] {
-  const serials = [...s.deadlineSerials].sort((a, b) => a.row - b.row);
+  const serials = s.helperCells
+    .filter((c) => c.col === col)
+    .map((c) => ({ row: c.row, serial: c.value }))
+    .sort((a, b) => a.row - b.row);
   const maxRows = Math.floor(REQUEST_BUDGET_BYTES / 16);
   const ops: WriteOp[] = [];
   let i = 0;
@@ -400,10 +403,10 @@ function helperColumnOps(ctx: Excel.RequestContext, col: number, s: SheetFlagPla
   return ops;
 }
 
-function ruleOps(ctx: Excel.RequestContext, features: Features, k: number, s: SheetFlagPlan, stats: WriteStats): WriteOp[] {
+function ruleOps(ctx: Excel.RequestContext, features: Features, s: SheetFlagPlan, stats: WriteStats): WriteOp[] {
   const ops: WriteOp[] = [];
   const ws = (): Excel.Worksheet => ctx.workbook.worksheets.getItem(s.sheet);
-  for (const spec of ruleSpecs(s, k)) {
+  for (const spec of ruleSpecs(s)) {
     if (features.rangeAreas) {
       for (const group of groupAddresses(spec.areas.map((a) => a.address), MAX_AREAS_ADDRESS)) {
         const top = spec.areas.find((a) => a.address === group[0])!.top;
@@ -484,15 +487,16 @@ async function writeFlagsOnce(
         helperSheet(ctx).visibility = 'VeryHidden';
       }),
     );
-    for (const [k, s] of plan.sheets.entries()) {
-      if (existing.has(s.sheet) && s.deadlineSerials.length > 0) helperOps.push(...helperColumnOps(ctx, k, s));
+    for (const s of plan.sheets) {
+      if (!existing.has(s.sheet)) continue;
+      for (const col of [s.helperDeadlineCol, s.helperCompletedCol]) helperOps.push(...helperColumnOps(ctx, col, s));
     }
   } else if (flags.helperExists && !flags.survey.workbookProtected) {
     // No live rule reads the helper sheet any more.
     commit.push(deleteHelperOp(ctx));
   }
-  for (const [k, s] of plan.sheets.entries()) {
-    if (existing.has(s.sheet)) build.push(...ruleOps(ctx, features, k, s, stats));
+  for (const s of plan.sheets) {
+    if (existing.has(s.sheet)) build.push(...ruleOps(ctx, features, s, stats));
   }
   if (features.notes && tx.notesInBuild) {
     for (const s of sheets) build.push(...noteOps(ctx, s, occupied.get(s.sheet) ?? new Set<string>(), stats));
