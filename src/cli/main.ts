@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Report } from '../core/report';
+import { RULE_SET_IDS } from '../core/rule-sets/registry';
 import { CLI_ERRORS, cliText } from '../i18n/cli';
 import { annotate, checkBook } from '../usecases/check-workbook';
 import { langOf, parseArgs, UsageError, type CheckArgs } from './args';
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   const lang = langOf(argv);
   try {
     if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-      io.stdout(cliText(lang).usage);
+      io.stdout(cliText(lang).usage(RULE_SET_IDS));
       return argv.length === 0 ? 2 : 0;
     }
     await runCheck(parseArgs(argv), io);

@@ -1,9 +1,8 @@
-/** SPEC §5: the two rule sets that suggest a level, and the quota on excellent units. */
+/** SPEC §5: what every rule set suggests for a unit, the reasons they share, and the quota on excellent units. */
 import type { Messages } from '../i18n/messages';
 import { fold } from './fold';
 import type { Level } from './report';
-import type { Rubric2023, Rubric2026, RuleSet } from './rubric';
-import { due, late, lateShare, score, type UnitTally } from './scoring';
+import { due, late, lateShare, type UnitTally } from './scoring';
 
 export interface Suggestion {
   level: Level;
@@ -11,47 +10,19 @@ export interface Suggestion {
   score: number;
 }
 
-const pct = (x: number): number => Math.round(x * 100);
+export const pct = (x: number): number => Math.round(x * 100);
 
 function lateReason(t: UnitTally, msg: Messages): string {
   const d = due(t);
   return d === 0 ? msg.noDueTasks() : msg.lateShare(late(t), d, pct(lateShare(t)));
 }
 
-function commonReasons(t: UnitTally, msg: Messages): string[] {
+/** The facts every rule set reports: the late share, violations, discipline. */
+export function commonReasons(t: UnitTally, msg: Messages): string[] {
   const reasons = [lateReason(t, msg)];
   if (t.violations > 0) reasons.push(msg.violations(t.violations));
   if (t.disciplined) reasons.push(msg.disciplined());
   return reasons;
-}
-
-/** Rules of 2023–2025 (Decree 90/2020 as amended by 48/2023): the first that applies. */
-export function level2023(t: UnitTally, r: Rubric2023, msg: Messages): Suggestion {
-  const s = score(t, r);
-  const share = lateShare(t);
-  const reasons = commonReasons(t, msg);
-  let level: Level;
-  if (share > r.notCompletedLateShare || t.disciplined) level = 'not_completed';
-  else if (share > 0) {
-    level = 'completed';
-    if (share > r.reviewLateShare) reasons.push(msg.needsReview(pct(r.reviewLateShare)));
-  } else if (t.violations > 0 || due(t) === 0) level = 'good';
-  else level = 'excellent';
-  return { level, reasons, score: s };
-}
-
-/** Rules from 2026 (Decree 335/2025, 100-point scale): the first that applies. */
-export function level2026(t: UnitTally, r: Rubric2026, msg: Messages): Suggestion {
-  const s = score(t, r);
-  const share = lateShare(t);
-  const reasons = [...commonReasons(t, msg), msg.score(s.toFixed(1))];
-  let level: Level;
-  if (t.disciplined) level = 'not_completed';
-  else if (s >= r.excellentScore && share === 0 && due(t) >= 1) level = 'excellent';
-  else if (s >= r.goodScore && share === 0) level = 'good';
-  else if (s >= r.completedScore && share <= r.completedLateShare) level = 'completed';
-  else level = 'not_completed';
-  return { level, reasons, score: s };
 }
 
 export interface Rated {
@@ -87,8 +58,4 @@ export function applyQuota(rated: readonly Rated[], quota: number, msg: Messages
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function suggest(t: UnitTally, rules: RuleSet, rubric: Rubric2023 | Rubric2026, msg: Messages): Suggestion {
-  return rules === '2023' ? level2023(t, rubric as Rubric2023, msg) : level2026(t, rubric as Rubric2026, msg);
 }

@@ -1,6 +1,7 @@
 /** SPEC §7: the report, the one model every host renders. */
 import { z } from 'zod';
 import type { Lang } from '../i18n/messages';
+import { RULE_SET_IDS } from './rule-sets/registry';
 
 export const SEVERITIES = ['error', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -131,7 +132,7 @@ export const ReportSchema = z.object({
   units: z.array(UnitReportSchema),
   people: z.array(PersonReportSchema),
   ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
-  rules: z.enum(['2023', '2026']),
+  rules: z.enum(RULE_SET_IDS),
 });
 
 export type SheetReport = z.infer<typeof SheetReportSchema>;

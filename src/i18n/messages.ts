@@ -56,6 +56,10 @@ type Catalogue = {
   ignoredOwnSheet: () => string;
   ignoredNoHeader: () => string;
   ignoredBadMapping: (detail: string) => string;
+  // rule sets (SPEC §5, issue 9 registry, sources as 1.3 names them): one entry per rule set,
+  // chosen by its descriptor in src/core/rule-sets
+  ruleSet2023: () => string;
+  ruleSet2026: () => string;
 };
 
 const vi: Catalogue = {
@@ -95,6 +99,10 @@ const vi: Catalogue = {
   ignoredOwnSheet: () => 'trang kết quả của công cụ (KQ), không đọc',
   ignoredNoHeader: () => 'không thấy dòng tiêu đề nhiệm vụ, kiểm tra hay danh mục đơn vị trong 20 dòng có dữ liệu đầu tiên',
   ignoredBadMapping: (d) => `cấu hình cột đã lưu không dùng được: ${d}`,
+  // rule sets (SPEC §5)
+  ruleSet2023: () =>
+    'Đánh giá 2023–2025 — tập thể: Quy định 124-QĐ/TW; cá nhân, người đứng đầu: Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP',
+  ruleSet2026: () => 'Đánh giá từ 2026 — tập thể: Quy định 366-QĐ/TW (30/8/2025); công chức: Nghị định 335/2025/NĐ-CP',
 };
 
 const en: Catalogue = {
@@ -134,6 +142,10 @@ const en: Catalogue = {
   ignoredOwnSheet: () => "the tool's own result sheet (KQ), not read",
   ignoredNoHeader: () => 'no task, inspection or registry header in the first 20 non-empty rows',
   ignoredBadMapping: (d) => `the saved column mapping cannot be used: ${d}`,
+  // rule sets (SPEC §5)
+  ruleSet2023: () =>
+    'Rules of 2023–2025 — collectives: Regulation 124-QĐ/TW; individuals and heads: Decree 90/2020/NĐ-CP as amended by Decree 48/2023/NĐ-CP',
+  ruleSet2026: () => 'Rules from 2026 — collectives: Regulation 366-QĐ/TW (30/8/2025); civil servants (công chức): Decree 335/2025/NĐ-CP',
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { vi, en };

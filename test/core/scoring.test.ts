@@ -1,8 +1,10 @@
 /** SPEC §5: unit tallies, the score, the two rule sets, the quota, and who counts for what. */
 import fc from 'fast-check';
-import { applyQuota, level2023, level2026, type Rated } from '../../src/core/levels';
+import { applyQuota, type Rated } from '../../src/core/levels';
 import type { Level } from '../../src/core/report';
-import { DEFAULT_RUBRIC_2023, DEFAULT_RUBRIC_2026, Rubric2026Schema, ruleSetForYear, type Rubric2026 } from '../../src/core/rubric';
+import { ruleSetForYear } from '../../src/core/rule-sets/registry';
+import { DEFAULT_RUBRIC_2023, level2023 } from '../../src/core/rule-sets/rules-2023';
+import { DEFAULT_RUBRIC_2026, level2026, Rubric2026Schema, type Rubric2026 } from '../../src/core/rule-sets/rules-2026';
 import { due, lateShare, newTally, onTimeRate, roundHalfUp1, score, type UnitTally } from '../../src/core/scoring';
 import { messages } from '../../src/i18n/messages';
 import { D, inspectionSheet, registrySheet, run, sheet, taskSheet, unitNamed, type TaskSpec } from './support';
