@@ -250,7 +250,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     disciplined: t.disciplined,
     score: s.score,
     level: s.level,
-    decidedBy: 'top' as const, // PENDING(issue 11): the deciding rule
+    decidedBy: s.decidedBy,
     reasons: s.reasons,
   }));
 

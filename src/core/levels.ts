@@ -1,13 +1,21 @@
 /** SPEC §5: what every rule set suggests for a unit, the reasons they share, and the quota on excellent units. */
 import type { Messages } from '../i18n/messages';
+import { decided, type Ruling } from './deciding-rule';
 import { fold } from './fold';
-import type { Level } from './report';
+import type { DecidedBy, Level } from './report';
 import { due, late, lateShare, type UnitTally } from './scoring';
 
 export interface Suggestion {
   level: Level;
+  /** What kept the unit from the level above; `reasons[0]` says it in words. */
+  decidedBy: DecidedBy;
   reasons: string[];
   score: number;
+}
+
+/** A rule set's ruling as a suggestion: the deciding reason first, then the facts. */
+export function suggestion(ruling: Ruling, score: number, facts: readonly string[]): Suggestion {
+  return { level: ruling.level, decidedBy: ruling.decidedBy, reasons: [ruling.reason, ...facts], score };
 }
 
 export const pct = (x: number): number => Math.round(x * 100);
@@ -33,7 +41,8 @@ export interface Rated {
 /**
  * Excellent units may not exceed `quota` of those rated good: with n candidates and g units good
  * without being candidates, the largest k ≤ n with k ≤ quota × (g + n − k) keep excellent, by
- * score, then due tasks, then folded name. quota 0 turns the limit off.
+ * score, then due tasks, then folded name; the others become good, decided by the quota.
+ * quota 0 turns the limit off.
  */
 export function applyQuota(rated: readonly Rated[], quota: number, msg: Messages): void {
   if (quota <= 0) return;
@@ -50,8 +59,10 @@ export function applyQuota(rated: readonly Rated[], quota: number, msg: Messages
   order.forEach((r, i) => {
     if (i < k) r.suggestion.reasons.push(msg.excellentCandidate());
     else {
-      r.suggestion.level = 'good';
-      r.suggestion.reasons.push(msg.quota(pct(quota), k, n));
+      const ruling = decided.quota(quota, k, n, msg);
+      r.suggestion.level = ruling.level;
+      r.suggestion.decidedBy = ruling.decidedBy;
+      r.suggestion.reasons[0] = ruling.reason;
     }
   });
 }

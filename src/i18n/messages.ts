@@ -39,8 +39,16 @@ type Catalogue = {
   disciplined: () => string;
   violations: (n: number) => string;
   score: (score: string) => string;
-  quota: (pct: number, kept: number, candidates: number) => string;
   excellentCandidate: () => string;
+  // the deciding rule (SPEC §5, 1.3): every unit's first reason; `level` is the label of the level it missed
+  decidedTop: (level: string) => string;
+  decidedQuota: (pct: number, kept: number, candidates: number, excellent: string, good: string) => string;
+  decidedHasViolations: (violations: number, level: string) => string;
+  decidedNothingDue: (level: string) => string;
+  decidedScoreBelow: (score: string, level: string, threshold: number) => string;
+  decidedHasLate: (late: number, level: string) => string;
+  decidedDisciplined: (level: string) => string;
+  decidedLateOver: (late: number, due: number, level: string, pct: number) => string;
   // levels
   level_excellent: () => string;
   level_good: () => string;
@@ -85,8 +93,17 @@ const vi: Catalogue = {
   disciplined: () => 'đơn vị có kỷ luật',
   violations: (n) => `${n} vi phạm qua kiểm tra công vụ`,
   score: (s) => `điểm ${s}`,
-  quota: (pct, kept, n) => `quota: vượt ${pct}% số đơn vị hoàn thành tốt (${kept}/${n} giữ mức xuất sắc)`,
   excellentCandidate: () => 'đề xuất hoàn thành xuất sắc',
+  // the deciding rule (SPEC §5, 1.3)
+  decidedTop: (level) => `Đạt mọi tiêu chí của mức ${level}`,
+  decidedQuota: (pct, kept, n, excellent, good) =>
+    `Đủ tiêu chí mức ${excellent} nhưng vượt tỷ lệ ${pct}% so với số đơn vị ${good}: ${kept}/${n} đơn vị đủ tiêu chí giữ mức này`,
+  decidedHasViolations: (n, level) => `${n} vi phạm qua kiểm tra công vụ: mức ${level} cần 0 vi phạm`,
+  decidedNothingDue: (level) => `Không có nhiệm vụ đến hạn: mức ${level} cần ít nhất 1 nhiệm vụ đến hạn`,
+  decidedScoreBelow: (score, level, threshold) => `Điểm ${score}: mức ${level} cần từ ${threshold} điểm`,
+  decidedHasLate: (late, level) => `${late} nhiệm vụ trễ hạn: mức ${level} cần 0 nhiệm vụ trễ hạn`,
+  decidedDisciplined: (level) => `Đơn vị có kỷ luật: mức ${level} cần không có kỷ luật`,
+  decidedLateOver: (late, due, level, pct) => `${late}/${due} nhiệm vụ trễ hạn: mức ${level} cần không quá ${pct}%`,
   level_excellent: () => 'Hoàn thành xuất sắc nhiệm vụ',
   level_good: () => 'Hoàn thành tốt nhiệm vụ',
   level_completed: () => 'Hoàn thành nhiệm vụ',
@@ -128,8 +145,17 @@ const en: Catalogue = {
   disciplined: () => 'unit under discipline',
   violations: (n) => `${n} violations found by inspections`,
   score: (s) => `score ${s}`,
-  quota: (pct, kept, n) => `quota: more than ${pct}% of the units rated good (${kept}/${n} stay excellent)`,
   excellentCandidate: () => 'candidate for excellent',
+  // the deciding rule (SPEC §5, 1.3)
+  decidedTop: (level) => `Meets every criterion of ${level}`,
+  decidedQuota: (pct, kept, n, excellent, good) =>
+    `Meets ${excellent}, but excellent units may not exceed ${pct}% of those rated ${good}: ${kept} of ${n} candidates keep it`,
+  decidedHasViolations: (n, level) => `${n} ${n === 1 ? 'violation' : 'violations'} found by inspections: ${level} needs none`,
+  decidedNothingDue: (level) => `No task due: ${level} needs at least one`,
+  decidedScoreBelow: (score, level, threshold) => `Score ${score}: ${level} needs ${threshold} or more`,
+  decidedHasLate: (late, level) => `${late} ${late === 1 ? 'task' : 'tasks'} late: ${level} needs no late task`,
+  decidedDisciplined: (level) => `Unit under discipline: ${level} needs none`,
+  decidedLateOver: (late, due, level, pct) => `${late}/${due} tasks late: ${level} needs at most ${pct}%`,
   level_excellent: () => 'Excellent',
   level_good: () => 'Good',
   level_completed: () => 'Completed',

@@ -1,7 +1,7 @@
 /** SPEC §5: unit tallies, the score, the two rule sets, the quota, and who counts for what. */
 import fc from 'fast-check';
 import { applyQuota, type Rated } from '../../src/core/levels';
-import type { Level } from '../../src/core/report';
+import type { DecidedBy, Level } from '../../src/core/report';
 import { ruleSetForYear } from '../../src/core/rule-sets/registry';
 import { DEFAULT_RUBRIC_2023, level2023 } from '../../src/core/rule-sets/rules-2023';
 import { DEFAULT_RUBRIC_2026, level2026, Rubric2026Schema, type Rubric2026 } from '../../src/core/rule-sets/rules-2026';
@@ -234,8 +234,9 @@ describe('the year of D chooses the rule set', () => {
 });
 
 describe('quota on excellent units', () => {
+  const CODE: Record<Level, DecidedBy> = { excellent: 'top', good: 'nothing-due', completed: 'has-late', not_completed: 'disciplined' };
   function rated(name: string, level: Level, scoreValue = 100, dueTasks = 1): Rated {
-    return { tally: tally({ name, doneOnTime: dueTasks }), suggestion: { level, reasons: [], score: scoreValue } };
+    return { tally: tally({ name, doneOnTime: dueTasks }), suggestion: { level, decidedBy: CODE[level], reasons: [`lý do ${level}`], score: scoreValue } };
   }
   function cohort(n: number, g: number, others = 0): Rated[] {
     const list: Rated[] = [];
@@ -262,9 +263,14 @@ describe('quota on excellent units', () => {
     applyQuota(list, 0.2, msg);
     expect(kept(list)).toBe(k);
     expect(list.filter((r) => r.suggestion.level === 'good')).toHaveLength(g + n - k);
-    for (const r of list.filter((x) => x.tally.name.startsWith('Ứng viên') && x.suggestion.level === 'good')) {
-      expect(r.suggestion.reasons).toContain(msg.quota(20, k, n));
+    const demoted = list.filter((x) => x.tally.name.startsWith('Ứng viên') && x.suggestion.level === 'good');
+    expect(demoted).toHaveLength(n - k);
+    for (const r of demoted) {
+      expect(r.suggestion.decidedBy).toBe('quota');
+      expect(r.suggestion.reasons[0]).toBe(msg.decidedQuota(20, k, n, msg.level_excellent(), msg.level_good()));
     }
+    // units the quota did not move keep their own deciding rule
+    for (const r of list.filter((x) => !demoted.includes(x))) expect(r.suggestion.decidedBy).toBe(CODE[r.suggestion.level]);
   });
 
   test('property: k is the largest integer with k ≤ n and 6k ≤ g + n', () => {

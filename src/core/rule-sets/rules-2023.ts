@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Messages } from '../../i18n/messages';
-import { commonReasons, pct, type Suggestion } from '../levels';
-import type { Level } from '../report';
+import { decided, type Ruling } from '../deciding-rule';
+import { commonReasons, pct, suggestion, type Suggestion } from '../levels';
 import { RUBRIC_WEIGHTS, share, WEIGHT_FORM_FIELDS, WEIGHTS_FIT } from '../rubric';
 import { due, lateShare, score, type UnitTally } from '../scoring';
 import { defineRuleSet } from './rule-set';
@@ -34,18 +34,26 @@ export const DEFAULT_RUBRIC_2023: Rubric2023 = {
   reviewLateShare: 0.2,
 };
 
-export function level2023(t: UnitTally, r: Rubric2023, msg: Messages): Suggestion {
-  const s = score(t, r);
+/**
+ * The table of SPEC §5, the first that applies; within a level, the deciding rule's order:
+ * not_completed (disciplined, else late-over-half), completed (has-late), good (has-violations,
+ * else nothing-due), excellent (top).
+ */
+export function rule2023(t: UnitTally, r: Rubric2023, msg: Messages): Ruling {
   const share = lateShare(t);
-  const reasons = commonReasons(t, msg);
-  let level: Level;
-  if (share > r.notCompletedLateShare || t.disciplined) level = 'not_completed';
-  else if (share > 0) {
-    level = 'completed';
-    if (share > r.reviewLateShare) reasons.push(msg.needsReview(pct(r.reviewLateShare)));
-  } else if (t.violations > 0 || due(t) === 0) level = 'good';
-  else level = 'excellent';
-  return { level, reasons, score: s };
+  if (t.disciplined) return decided.disciplined(msg);
+  if (share > r.notCompletedLateShare) return decided.lateOverHalf(t, r.notCompletedLateShare, msg);
+  if (share > 0) return decided.hasLate(t, msg);
+  if (t.violations > 0) return decided.hasViolations(t, msg);
+  if (due(t) === 0) return decided.nothingDue(msg);
+  return decided.top(msg);
+}
+
+export function level2023(t: UnitTally, r: Rubric2023, msg: Messages): Suggestion {
+  const ruling = rule2023(t, r, msg);
+  const facts = commonReasons(t, msg);
+  if (ruling.level === 'completed' && lateShare(t) > r.reviewLateShare) facts.push(msg.needsReview(pct(r.reviewLateShare)));
+  return suggestion(ruling, score(t, r), facts);
 }
 
 export const RULES_2023 = defineRuleSet({

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Messages } from '../../i18n/messages';
-import { commonReasons, type Suggestion } from '../levels';
-import type { Level } from '../report';
+import { decided, type Ruling } from '../deciding-rule';
+import { commonReasons, suggestion, type Suggestion } from '../levels';
 import { points, RUBRIC_WEIGHTS, share, WEIGHT_FORM_FIELDS, WEIGHTS_FIT } from '../rubric';
 import { due, lateShare, score, type UnitTally } from '../scoring';
 import { defineRuleSet } from './rule-set';
@@ -36,17 +36,26 @@ export const DEFAULT_RUBRIC_2026: Rubric2026 = {
   completedLateShare: 0.2,
 };
 
+/**
+ * The table of SPEC §5 on the rounded score `s`, the first that applies; each level then names what
+ * kept the unit from the one above, in the deciding rule's order.
+ */
+export function rule2026(t: UnitTally, r: Rubric2026, s: number, msg: Messages): Ruling {
+  const share = lateShare(t);
+  if (t.disciplined) return decided.disciplined(msg);
+  if (s >= r.excellentScore && share === 0 && due(t) >= 1) return decided.top(msg);
+  if (s >= r.goodScore && share === 0) {
+    return s < r.excellentScore ? decided.scoreBelowExcellent(s, r.excellentScore, msg) : decided.nothingDue(msg);
+  }
+  if (s >= r.completedScore && share <= r.completedLateShare) {
+    return s < r.goodScore ? decided.scoreBelowGood(s, r.goodScore, msg) : decided.hasLate(t, msg);
+  }
+  return s < r.completedScore ? decided.scoreBelowCompleted(s, r.completedScore, msg) : decided.lateOverFifth(t, r.completedLateShare, msg);
+}
+
 export function level2026(t: UnitTally, r: Rubric2026, msg: Messages): Suggestion {
   const s = score(t, r);
-  const share = lateShare(t);
-  const reasons = [...commonReasons(t, msg), msg.score(s.toFixed(1))];
-  let level: Level;
-  if (t.disciplined) level = 'not_completed';
-  else if (s >= r.excellentScore && share === 0 && due(t) >= 1) level = 'excellent';
-  else if (s >= r.goodScore && share === 0) level = 'good';
-  else if (s >= r.completedScore && share <= r.completedLateShare) level = 'completed';
-  else level = 'not_completed';
-  return { level, reasons, score: s };
+  return suggestion(rule2026(t, r, s, msg), s, [...commonReasons(t, msg), msg.score(s.toFixed(1))]);
 }
 
 export const RULES_2026 = defineRuleSet({
