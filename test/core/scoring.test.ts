@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { applyQuota, type Rated } from '../../src/core/levels';
 import type { DecidedBy, Level } from '../../src/core/report';
-import { ruleSetForYear } from '../../src/core/rule-sets/registry';
+import { ruleSetById, ruleSetForYear } from '../../src/core/rule-sets/registry';
 import { DEFAULT_RUBRIC_2023, level2023 } from '../../src/core/rule-sets/rules-2023';
 import { DEFAULT_RUBRIC_2026, level2026, Rubric2026Schema, type Rubric2026 } from '../../src/core/rule-sets/rules-2026';
 import { due, lateShare, newTally, onTimeRate, roundHalfUp1, score, type UnitTally } from '../../src/core/scoring';
@@ -336,7 +336,7 @@ describe('quota on excellent units', () => {
       expect(report.units.filter((u) => u.level === 'good')).toHaveLength(5);
       const five = run([taskSheet('NV', specs.slice(0, 5))], { rules });
       expect(five.units.filter((u) => u.level === 'excellent')).toEqual([]);
-      const rubrics = rules === '2023' ? { '2023': { ...DEFAULT_RUBRIC_2023, quota: 0 } } : { '2026': { ...DEFAULT_RUBRIC_2026, quota: 0 } };
+      const rubrics = { [rules]: { ...ruleSetById(rules).defaultRubric, quota: 0 } };
       const off = run([taskSheet('NV', specs.slice(0, 5))], { rules, rubrics });
       expect(off.units.filter((u) => u.level === 'excellent')).toHaveLength(5);
     }
