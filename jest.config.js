@@ -6,8 +6,5 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
-  moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.js',
-  },
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 };

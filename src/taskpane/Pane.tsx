@@ -20,7 +20,8 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { dayFromIso } from '../core/cells';
-import { ruleSetForYear, type Rubric2023, type Rubric2026, type RuleSet } from '../core/rubric';
+import type { Rubric } from '../core/rubric';
+import { ruleSetForYear, ruleSetText, type RuleSetId } from '../core/rule-sets/registry';
 import { EMPTY_SETTINGS, parseSettings, type MappingOverride, type Settings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import { paneText } from '../i18n/pane';
@@ -72,7 +73,7 @@ export function Pane({ host, lang, resultActions, onWritten, now }: PaneProps) {
   const t = paneText(lang);
   const [settings, setSettings] = useState<Settings>(EMPTY_SETTINGS);
   const [asOf, setAsOf] = useState(() => todayIso(now ? now() : new Date()));
-  const [rules, setRules] = useState<RuleSet | null>(null);
+  const [rules, setRules] = useState<RuleSetId | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [outcomeLang, setOutcomeLang] = useState<Lang>(lang);
   const [busy, setBusy] = useState<Stage | null>(null);
@@ -104,7 +105,7 @@ export function Pane({ host, lang, resultActions, onWritten, now }: PaneProps) {
   }, [host]);
 
   const asOfValid = dayFromIso(asOf) !== null;
-  const effectiveRules: RuleSet = rules ?? ruleSetForYear(Number(asOf.slice(0, 4)));
+  const effectiveRules: RuleSetId = rules ?? ruleSetForYear(Number(asOf.slice(0, 4)));
 
   const perform = useCallback(
     async <T,>(first: Stage, work: (port: WorkbookPort) => Promise<T>): Promise<{ value: T } | null> => {
@@ -174,7 +175,7 @@ export function Pane({ host, lang, resultActions, onWritten, now }: PaneProps) {
     return save(next, mapping ? t.mappingSaved(sheet) : t.mappingRemoved(sheet));
   };
 
-  const saveRubric = (set: RuleSet, rubric: Rubric2023 | Rubric2026): Promise<boolean> =>
+  const saveRubric = (set: RuleSetId, rubric: Rubric): Promise<boolean> =>
     save({ ...settings, rubrics: { ...settings.rubrics, [set]: rubric } }, t.rubricSaved);
 
   // Switching the language re-reads the results in that language (messages and reasons come from
@@ -218,6 +219,7 @@ export function Pane({ host, lang, resultActions, onWritten, now }: PaneProps) {
       <section className={s.card} aria-label={t.runTitle}>
         <RunOptions
           t={t}
+          lang={lang}
           asOf={asOf}
           asOfValid={asOfValid}
           rules={rules}
@@ -233,7 +235,7 @@ export function Pane({ host, lang, resultActions, onWritten, now }: PaneProps) {
       {report && counts && (
         <section className={s.card} aria-label={t.findingsTitle} data-testid="summary">
           <div className={s.summary} role="status">
-            <Text className={s.strong}>{t.checkedAt(report.asOf, report.rules)}</Text>
+            <Text className={s.strong}>{t.checkedAt(report.asOf, ruleSetText(report.rules, lang))}</Text>
             <Text data-testid="summary-counts">
               {t.summary(report.tasks.length, report.findings.length, counts.error, counts.warning, report.units.length)}
             </Text>

@@ -7,7 +7,7 @@ import { isoFromDay } from '../core/cells';
 import { planFlags } from '../core/flag-plan';
 import { ownedSheets } from '../core/owned-sheets';
 import type { Report } from '../core/report';
-import { ruleSetForYear, type RuleSet } from '../core/rubric';
+import { ruleSetForYear, type RuleSetId } from '../core/rule-sets/registry';
 import { parseSettings, SettingsSchema, type Settings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -15,7 +15,7 @@ import type { WorkbookPort } from '../port/workbook-port';
 export interface RunRequest {
   /** Overrides of what the workbook's saved settings say. */
   readonly asOf?: string;
-  readonly rules?: RuleSet;
+  readonly rules?: RuleSetId;
   readonly lang?: Lang;
 }
 

@@ -78,7 +78,7 @@ describe('example book (examples/tracking-2026.xlsx)', () => {
     expect(LEVELS.filter((l) => !levels.has(l))).toEqual([]);
     const excellent = report.units.filter((u) => u.level === 'excellent').map((u) => u.name);
     expect(excellent).toEqual(['Văn phòng HĐND và UBND']);
-    const demoted = report.units.filter((u) => u.reasons.some((r) => r.startsWith('quota'))).map((u) => u.name);
+    const demoted = report.units.filter((u) => u.decidedBy === 'quota').map((u) => u.name);
     expect(demoted).toEqual(['Trung tâm Phục vụ hành chính công', 'Trạm Y tế xã Tháp Mười']);
     expect(report.units.every((u) => u.reasons.length > 0)).toBe(true);
   });
