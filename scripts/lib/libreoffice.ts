@@ -34,14 +34,15 @@ export async function convertWithLibreOffice(files: readonly string[]): Promise<
     });
     if (r.error) throw new Error(`cannot run ${sofficeCommand()}: ${r.error.message}`);
     const written = await fs.readdir(outDir).catch(() => [] as string[]);
+    // "<file name without extension>-<sheet>.csv"; the longest matching file name wins ("a-b" before "a").
+    const bases = files.map((f) => ({ file: path.basename(f), base: path.basename(f).replace(/\.[^.]+$/, '') })).sort((a, b) => b.base.length - a.base.length);
     const books = new Map<string, Map<string, string>>();
-    for (const file of files) {
-      const base = path.basename(file).replace(/\.[^.]+$/, '');
-      const sheets = new Map<string, string>();
-      for (const csv of written.filter((w) => w.startsWith(`${base}-`) && w.endsWith('.csv'))) {
-        sheets.set(csv.slice(base.length + 1, -'.csv'.length), await fs.readFile(path.join(outDir, csv), 'utf8'));
-      }
-      if (sheets.size > 0) books.set(path.basename(file), sheets);
+    for (const csv of written.filter((w) => w.endsWith('.csv'))) {
+      const owner = bases.find((b) => csv.startsWith(`${b.base}-`));
+      if (!owner) continue;
+      const sheets = books.get(owner.file) ?? new Map<string, string>();
+      sheets.set(csv.slice(owner.base.length + 1, -'.csv'.length), await fs.readFile(path.join(outDir, csv), 'utf8'));
+      books.set(owner.file, sheets);
     }
     return { status: r.status, books, stderr: r.stderr };
   } finally {
