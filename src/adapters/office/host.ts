@@ -41,6 +41,8 @@ export function officeHost(): OfficeHost {
   };
 }
 
+export { MIN_EXCEL_API } from './minimum';
+
 /**
  * Every Excel.run of the adapter: while the user edits a cell, Excel holds the batch until they leave
  * it instead of failing it.
