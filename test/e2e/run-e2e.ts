@@ -22,6 +22,7 @@ import { RULE_IDS, type Report } from '../../src/core/report';
 import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';
 import { devCerts, serveStatic, type StaticServer } from './https-server';
+import { officeLoadingChecks } from './office-loading';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -402,6 +403,7 @@ async function main(): Promise<void> {
   try {
     let i = 0;
     for (const book of list) await runBook(browser, server, book, tmp, i++);
+    await officeLoadingChecks(browser, server.origin, DIST, check);
   } finally {
     await browser.close();
     await server.close();
