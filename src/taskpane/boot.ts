@@ -145,3 +145,22 @@ export async function readyHost(office: OfficeLike | undefined): Promise<string 
   const host = info?.host;
   return typeof host === 'string' && host !== '' ? host : null;
 }
+
+/** How the pane starts once Office.js has answered. */
+export type PaneStart = { readonly kind: 'excel' } | { readonly kind: 'browser' } | { readonly kind: 'unsupported'; readonly minimum: string };
+
+/**
+ * Excel at or above the add-in's minimum runs the pane; an older Excel is told to update (the
+ * manifest keeps such hosts away, but an Excel that opens the pane anyway must not fail midway);
+ * no host at all (a copied URL opened in a browser) runs browser mode.
+ */
+export function paneStart(host: string | null, isSetSupported: (name: string, minVersion: string) => boolean, minimum: string): PaneStart {
+  if (host !== 'Excel') return { kind: 'browser' };
+  let supported = false;
+  try {
+    supported = isSetSupported('ExcelApi', minimum);
+  } catch {
+    supported = false;
+  }
+  return supported ? { kind: 'excel' } : { kind: 'unsupported', minimum };
+}

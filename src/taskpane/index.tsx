@@ -9,7 +9,7 @@ import { OfficeWorkbook } from '../adapters/office/office-workbook';
 import type { Lang } from '../i18n/messages';
 import { ribbonMessages } from '../i18n/ribbon';
 import { App } from './App';
-import { loadScript, officeHostInfo, officeJsUrl, readyHost, restrictToSameOrigin, type KeyValueStore, type OfficeLike } from './boot';
+import { loadScript, officeHostInfo, officeJsUrl, paneStart, readyHost, restrictToSameOrigin, type KeyValueStore, type OfficeLike } from './boot';
 import { excelPaneHost } from './office-host';
 import { themeFromOffice, themeFromSystem } from './theme';
 
@@ -58,18 +58,19 @@ async function start(): Promise<void> {
   }
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const host = await readyHost(office);
+  const how = paneStart(host, (name, version) => Office.context.requirements.isSetSupported(name, version), MIN_EXCEL_API);
   container.replaceChildren();
-  const root = createRoot(container);
-  if (host !== 'Excel') {
+  if (how.kind === 'browser') {
     // Office.js says this is not Excel after all (the page was opened with a copied URL).
-    browserMode(root);
+    browserMode(createRoot(container));
     return;
   }
   lang = langOf(Office.context?.displayLanguage ?? info.locale);
-  if (!Office.context.requirements.isSetSupported('ExcelApi', MIN_EXCEL_API)) {
-    say(container, ribbonMessages(lang).unsupportedHost(MIN_EXCEL_API), 'alert');
+  if (how.kind === 'unsupported') {
+    say(container, ribbonMessages(lang).unsupportedHost(how.minimum), 'alert');
     return;
   }
+  const root = createRoot(container);
   const port = new OfficeWorkbook({ lang });
   root.render(
     <App

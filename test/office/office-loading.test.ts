@@ -12,12 +12,15 @@ import {
   loadScript,
   officeHostInfo,
   officeJsUrl,
+  paneStart,
   parseHostInfo,
   readyHost,
   restrictToSameOrigin,
   type KeyValueStore,
 } from '../../src/taskpane/boot';
 import { engineSupported, showUnsupported } from '../../src/taskpane/compat';
+import { MIN_EXCEL_API } from '../../src/adapters/office/host';
+import { FakeWorkbook } from './fake-excel';
 
 function store(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
   const data = { ...initial };
@@ -101,6 +104,26 @@ describe('the page', () => {
     expect(await readyHost({ onReady: async () => ({ host: null, platform: null }) })).toBeNull();
     expect(await readyHost({ onReady: async () => ({ host: 'Excel', platform: 'PC' }) })).toBe('Excel');
     expect(await readyHost({ onReady: () => Promise.reject(new Error('boom')) })).toBeNull();
+  });
+});
+
+describe('an Excel below the minimum (issue 8 point 9: ExcelApi 1.9, docs/deploy.md)', () => {
+  test('Excel 2019 (ExcelApi 1.8) is told to update; Excel 2021 (1.14) runs the pane; no host runs browser mode', () => {
+    const host = (version: string) => {
+      const book = new FakeWorkbook();
+      book.apiVersion = version;
+      return book.host().isSetSupported;
+    };
+    expect(MIN_EXCEL_API).toBe('1.9');
+    expect(paneStart('Excel', host('1.8'), MIN_EXCEL_API)).toEqual({ kind: 'unsupported', minimum: '1.9' });
+    expect(paneStart('Excel', host('1.9'), MIN_EXCEL_API)).toEqual({ kind: 'excel' });
+    expect(paneStart('Excel', host('1.14'), MIN_EXCEL_API)).toEqual({ kind: 'excel' });
+    expect(paneStart(null, host('1.18'), MIN_EXCEL_API)).toEqual({ kind: 'browser' });
+    const throwing = (): boolean => {
+      throw new Error('no requirements');
+    };
+    expect(paneStart('Excel', throwing, MIN_EXCEL_API)).toEqual({ kind: 'unsupported', minimum: '1.9' });
+    expect(ribbonMessages('en').unsupportedHost('1.9')).toContain('ExcelApi 1.9');
   });
 });
 
