@@ -11,7 +11,7 @@ const handlers = createHandlers({
   displayLang: () => langFromLocale(Office.context.displayLanguage),
   notify: (notice, waitMs) => showNotice(notice, window.location.href, waitMs),
   showSheet: (name) =>
-    Excel.run(async (context) => {
+    Excel.run({ delayForCellEdit: true }, async (context) => {
       context.workbook.worksheets.getItem(name).activate();
       await context.sync();
     }),
