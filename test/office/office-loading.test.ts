@@ -21,6 +21,8 @@ import {
 import { engineSupported, showUnsupported } from '../../src/taskpane/compat';
 import { MIN_EXCEL_API } from '../../src/adapters/office/host';
 import { FakeWorkbook } from './fake-excel';
+import { excelPaneHost } from '../../src/taskpane/office-host';
+import type { WorkbookPort } from '../../src/port/workbook-port';
 
 function store(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
   const data = { ...initial };
@@ -140,5 +142,25 @@ describe('an engine too old for the pane (compat.ts)', () => {
     showUnsupported(document, 'en');
     expect(document.getElementById('root')!.textContent).toBe(ribbonMessages('en').unsupportedEngine());
     expect(document.documentElement.dataset.unsupported).toBe('1');
+  });
+});
+
+describe("the pane's own call to Excel (go to a finding's cell)", () => {
+  test('waits while the user edits a cell, as the adapter does (delayForCellEdit)', async () => {
+    const options: unknown[] = [];
+    const selected: string[] = [];
+    const context = {
+      workbook: { worksheets: { getItem: (name: string) => ({ activate: () => undefined, getRange: (a: string) => ({ select: () => void selected.push(`${name}!${a}`) }) }) } },
+      sync: async () => undefined,
+    };
+    const g = globalThis as unknown as { Excel?: unknown };
+    g.Excel = { run: (opts: unknown, batch: (c: unknown) => Promise<unknown>) => (options.push(opts), batch(context)) };
+    try {
+      await excelPaneHost({} as WorkbookPort).goToCell('Nhiệm vụ', 'E7');
+    } finally {
+      delete g.Excel;
+    }
+    expect(options).toEqual([{ delayForCellEdit: true }]);
+    expect(selected).toEqual(['Nhiệm vụ!E7']);
   });
 });
