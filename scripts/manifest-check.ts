@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { MIN_EXCEL_API } from '../src/adapters/office/minimum';
 
 const NS_APP = 'http://schemas.microsoft.com/office/appforoffice/1.1';
 const NS_BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
@@ -257,7 +258,8 @@ export function checkManifest(xml: string, opts: CheckOptions): { problems: stri
   const hosts = all(root, NS_APP, 'Host').map((h) => h.getAttribute('Name'));
   if (hosts.join() !== 'Workbook') problems.push(`Hosts must be exactly Workbook, found ${hosts.join(', ')}`);
   const excelSet = all(root, NS_APP, 'Set').find((s) => s.getAttribute('Name') === 'ExcelApi');
-  if (excelSet?.getAttribute('MinVersion') !== '1.7') problems.push('Requirements must ask for ExcelApi 1.7');
+  // The pages cannot run in the engines of hosts below it (src/adapters/office/host.ts, docs/deploy.md).
+  if (excelSet?.getAttribute('MinVersion') !== MIN_EXCEL_API) problems.push(`Requirements must ask for ExcelApi ${MIN_EXCEL_API}`);
   const perm = all(root, NS_APP, 'Permissions')[0]?.textContent?.trim();
   if (perm !== 'ReadWriteDocument') problems.push(`Permissions must be ReadWriteDocument, found ${perm}`);
   for (const h of all(root, NS_VO, 'Host')) if (xsiType(h) !== 'Workbook') problems.push(`VersionOverrides host must be Workbook, found ${xsiType(h)}`);

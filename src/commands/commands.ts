@@ -9,9 +9,9 @@ import { showNotice } from './notice';
 const handlers = createHandlers({
   port: (lang) => new OfficeWorkbook({ lang }),
   displayLang: () => langFromLocale(Office.context.displayLanguage),
-  notify: (notice) => showNotice(notice),
+  notify: (notice, waitMs) => showNotice(notice, window.location.href, waitMs),
   showSheet: (name) =>
-    Excel.run(async (context) => {
+    Excel.run({ delayForCellEdit: true }, async (context) => {
       context.workbook.worksheets.getItem(name).activate();
       await context.sync();
     }),

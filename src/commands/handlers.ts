@@ -1,7 +1,8 @@
 /**
  * The ribbon's function commands, independent of Office.js so that tests drive them: each runs the
  * same use case as the task pane over a workbook port, tells the user the outcome, and always
- * completes the event — after success, after a HostError, after anything else.
+ * completes the event — after success, after a HostError, after anything else — within Excel's time
+ * limit for a command (limits.ts): a book too big for it is not written, and the dialog says so.
  */
 import { FINDINGS_SHEET, SCORES_SHEET } from '../core/presentation';
 import { ruleSetText } from '../core/rule-sets/registry';
@@ -11,6 +12,7 @@ import { ribbonMessages } from '../i18n/ribbon';
 import { HostError, type WorkbookPort } from '../port/workbook-port';
 import { checkAndFlag, clearAllFlags, scoreUnits, type CheckOutcome } from '../usecases/check-workbook';
 import { noticeText } from '../usecases/notices';
+import { noticeWait, WRITE_START_LIMIT_MS } from './limits';
 
 /** What the user is told when a command ends. */
 export interface Notice {
@@ -31,10 +33,15 @@ export interface CommandDeps {
   port(lang: Lang): WorkbookPort;
   /** Language when the workbook's saved settings name none (Office's display language). */
   displayLang(): Lang;
-  /** Show the notice; resolves when the user closed it (or it could not be shown). */
-  notify(notice: Notice): Promise<void>;
+  /**
+   * Show the notice for at most `waitMs`; resolves when the user closed it, when the time is up, or
+   * at once when it could not be shown.
+   */
+  notify(notice: Notice, waitMs: number): Promise<void>;
   /** Bring a sheet to the front after it was written (best effort). */
   showSheet?(name: string): Promise<void>;
+  /** The clock, in ms (tests give a simulated one). */
+  now?(): number;
 }
 
 export type CommandHandler = (event: CommandEvent) => Promise<void>;
@@ -127,8 +134,33 @@ function safe<T>(f: () => T, fallback: T): T {
   }
 }
 
+/**
+ * The port of one command, refusing to start a write once the command has run too long for the write
+ * and the outcome dialog to finish within Excel's limit: nothing is written, and the user is sent to
+ * the pane.
+ */
+function timeBoxed(port: WorkbookPort, lang: Lang, elapsed: () => number): WorkbookPort {
+  const gate = <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      const ms = elapsed();
+      if (ms > WRITE_START_LIMIT_MS) throw new HostError(ribbonMessages(lang).tooBigForRibbon(Math.round(ms / 1000)));
+      await write(...args);
+    };
+  return {
+    readBook: () => port.readBook(),
+    readSettings: () => port.readSettings(),
+    writeSettings: gate((json: string) => port.writeSettings(json)),
+    writeFlags: gate((plan: Parameters<WorkbookPort['writeFlags']>[0]) => port.writeFlags(plan)),
+    clearFlags: gate(() => port.clearFlags()),
+    writeOwnedSheets: gate((sheets: Parameters<WorkbookPort['writeOwnedSheets']>[0]) => port.writeOwnedSheets(sheets)),
+    takeNotices: () => port.takeNotices(),
+  };
+}
+
 function command(deps: CommandDeps, body: (port: WorkbookPort, lang: Lang) => Promise<Notice>): CommandHandler {
   return async (event) => {
+    const now = (): number => safe(() => deps.now?.() ?? Date.now(), Date.now());
+    const started = now();
     let completed = false;
     const complete = (): void => {
       if (completed) return;
@@ -142,13 +174,14 @@ function command(deps: CommandDeps, body: (port: WorkbookPort, lang: Lang) => Pr
       try {
         lang = await commandLang(deps);
         port = deps.port(lang);
-        notice = await body(port, lang);
+        notice = await body(timeBoxed(port, lang, () => now() - started), lang);
       } catch (e) {
         notice = failureNotice(e, lang);
       }
       const extra = portNotices(port, lang);
       if (extra.length > 0) notice = { ...notice, lines: [...notice.lines, ...extra] };
-      await deps.notify(notice);
+      const wait = noticeWait(now() - started);
+      if (wait > 0) await deps.notify(notice, wait);
     } catch {
       // Showing the notice failed: the flags or sheets are in the workbook anyway.
     } finally {

@@ -3,12 +3,14 @@
  * served next to the commands page) showing the counts, with a close button. Function commands have
  * no UI of their own, and the dialog API is the one notification surface that Excel on Windows, on
  * the Mac and on the web all support for them (DialogApi 1.1). The command completes when the dialog
- * is closed, or after NOTICE_TIMEOUT_MS, or at once when the dialog cannot be shown (the outcome is in
- * the workbook anyway: flags on the sheets, the KQ sheets).
+ * is closed, or after the time the command has left (at most NOTICE_TIMEOUT_MS, limits.ts), or at
+ * once when the dialog cannot be shown (the outcome is in the workbook anyway: flags on the sheets,
+ * the KQ sheets).
  */
 import type { Notice } from './handlers';
+import { NOTICE_TIMEOUT_MS } from './limits';
 
-export const NOTICE_TIMEOUT_MS = 90_000;
+export { NOTICE_TIMEOUT_MS } from './limits';
 
 /** The status page URL with the notice in its query string (the page renders it as plain text). */
 export function noticeUrl(base: string, notice: Notice): string {
@@ -20,7 +22,7 @@ export function noticeUrl(base: string, notice: Notice): string {
   return url.href;
 }
 
-export function showNotice(notice: Notice, base: string = window.location.href): Promise<void> {
+export function showNotice(notice: Notice, base: string = window.location.href, waitMs: number = NOTICE_TIMEOUT_MS): Promise<void> {
   return new Promise<void>((resolve) => {
     let dialog: Office.Dialog | null = null;
     let settled = false;
@@ -36,7 +38,7 @@ export function showNotice(notice: Notice, base: string = window.location.href):
       } finally {
         done();
       }
-    }, NOTICE_TIMEOUT_MS);
+    }, waitMs);
     try {
       Office.context.ui.displayDialogAsync(noticeUrl(base, notice), { height: 32, width: 30, displayInIframe: true }, (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {

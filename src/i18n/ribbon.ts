@@ -48,6 +48,13 @@ type RibbonCatalogue = {
   sheetVanished: (sheet: string) => string;
   notesUnavailable: (cells: number) => string;
   notKept: (what: string, part: string) => string;
+  // issue 8, real Excel: the host's rules (focus, ribbon time limit) and Office.js loading
+  focusLost: () => string;
+  tooBigForRibbon: (seconds: number) => string;
+  officeJsUnavailable: () => string;
+  connecting: () => string;
+  unsupportedHost: (minimum: string) => string;
+  unsupportedEngine: () => string;
 };
 
 const vi: RibbonCatalogue = {
@@ -89,6 +96,16 @@ const vi: RibbonCatalogue = {
   sheetVanished: (s) => `Trang "${s}" đã bị xóa hoặc đổi tên trong lúc công cụ đang chạy nên được bỏ qua; các trang khác đã được xử lý.`,
   notesUnavailable: (n) => `Phiên bản Excel này không ghi được ghi chú vào ô, nên ${n} ô có vấn đề chỉ được tô màu, không kèm lời giải thích; xem nội dung từng vấn đề ở trang KQ Kiểm tra.`,
   notKept: (what, part) => `Bản đã đánh dấu không giữ được ${what} (${part}); bản gốc vẫn nguyên vẹn.`,
+  // issue 8, real Excel
+  focusLost: () => 'Một sổ làm việc khác đã được chọn trong lúc công cụ đang chạy.',
+  tooBigForRibbon: (s) =>
+    `Sổ làm việc này quá lớn để chạy từ dải băng: riêng việc đọc đã mất ${s} giây, mà một lệnh trên dải băng chỉ được chạy tối đa 5 phút. Chưa có gì được ghi. Hãy mở ngăn tác vụ (Mở ngăn tác vụ) và bấm Kiểm tra: ở đó không có giới hạn thời gian.`,
+  officeJsUnavailable: () =>
+    'Không tải được thư viện Office.js của Microsoft nên chưa làm việc được với Excel. Hãy kiểm tra kết nối mạng (hoặc hỏi quản trị viên về bản Office.js nội bộ) rồi mở lại ngăn tác vụ.',
+  connecting: () => 'Đang kết nối với Excel…',
+  unsupportedHost: (m) => `Phiên bản Excel này quá cũ cho công cụ (cần ExcelApi ${m}: Excel 2021 trở lên, Microsoft 365, Excel trên web hoặc Excel cho Mac mới). Hãy cập nhật Office.`,
+  unsupportedEngine: () =>
+    'Excel đang hiển thị công cụ bằng một trình duyệt nhúng quá cũ (Internet Explorer hoặc Edge cũ) nên công cụ không chạy được. Cần Excel 2021 trở lên hoặc Microsoft 365 có Microsoft Edge WebView2.',
 };
 
 const en: RibbonCatalogue = {
@@ -130,6 +147,16 @@ const en: RibbonCatalogue = {
   sheetVanished: (s) => `The sheet "${s}" was deleted or renamed while the add-in was running, so it was skipped; the other sheets were processed.`,
   notesUnavailable: (n) => `This version of Excel cannot write cell notes, so ${n} flagged cells are coloured without an explanation; the KQ Kiểm tra sheet lists every finding.`,
   notKept: (what, part) => `The annotated copy could not keep ${what} (${part}); the original file is untouched.`,
+  // issue 8, real Excel
+  focusLost: () => 'Another workbook took the focus while the add-in was running.',
+  tooBigForRibbon: (s) =>
+    `This workbook is too big for a ribbon command: reading it alone took ${s} seconds, and a ribbon command may run for 5 minutes at most. Nothing was written. Open the pane (Open pane) and press Check: it has no time limit.`,
+  officeJsUnavailable: () =>
+    "Microsoft's Office.js library could not be loaded, so the add-in cannot talk to Excel. Check the network connection (or ask the administrator for the local Office.js build) and open the pane again.",
+  connecting: () => 'Connecting to Excel…',
+  unsupportedHost: (m) => `This version of Excel is too old for the add-in (it needs ExcelApi ${m}: Excel 2021 or later, Microsoft 365, Excel on the web or a recent Excel for Mac). Please update Office.`,
+  unsupportedEngine: () =>
+    'Excel shows the add-in in an embedded browser that is too old (Internet Explorer or the old Edge), so the add-in cannot run. It needs Excel 2021 or later, or Microsoft 365, with Microsoft Edge WebView2.',
 };
 
 const CATALOGUES: Record<Lang, RibbonCatalogue> = { vi, en };

@@ -5,7 +5,10 @@ import type { PaneHost } from './host';
 /** The one Excel API call the pane makes itself, injectable for tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export function excelPaneHost(port: WorkbookPort, run: ExcelRun = (batch) => Excel.run(batch)): PaneHost {
+/** Excel.run holding the batch while the user edits a cell, as the adapter's own runs do. */
+const runAfterCellEdit: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
+export function excelPaneHost(port: WorkbookPort, run: ExcelRun = runAfterCellEdit): PaneHost {
   return {
     kind: 'excel',
     port,

@@ -23,6 +23,7 @@ import { ruleSetText } from '../../src/core/rule-sets/registry';
 import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';
 import { devCerts, serveStatic, type StaticServer } from './https-server';
+import { officeLoadingChecks } from './office-loading';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -403,6 +404,7 @@ async function main(): Promise<void> {
   try {
     let i = 0;
     for (const book of list) await runBook(browser, server, book, tmp, i++);
+    await officeLoadingChecks(browser, server.origin, DIST, check);
   } finally {
     await browser.close();
     await server.close();

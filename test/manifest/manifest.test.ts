@@ -109,7 +109,7 @@ describe('the check catches what Office would reject', () => {
     ['an unregistered function', (x) => x.replace('<FunctionName>clearFlags</FunctionName>', '<FunctionName>clearAll</FunctionName>'), /"clearAll" is not registered/],
     ['a label without Vietnamese', (x) => x.replace('<bt:Override Locale="vi-VN" Value="Chấm điểm đơn vị"/>', ''), /"Score.Label" has no vi-VN override/],
     ['a label over 125 characters', (x) => x.replace('DefaultValue="Score units"', `DefaultValue="${'x'.repeat(126)}"`), /more than 125/],
-    ['a lower ExcelApi', (x) => x.replace('MinVersion="1.7"', 'MinVersion="1.1"'), /ExcelApi 1\.7/],
+    ['a lower ExcelApi', (x) => x.replace('MinVersion="1.9"', 'MinVersion="1.7"'), /ExcelApi 1\.9/],
     ['another host', (x) => x.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'), /exactly Workbook/],
   ];
   for (const [what, mutate, problem] of cases) {

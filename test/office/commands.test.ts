@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
 import { createHandlers, langFromLocale, type CommandDeps, type Notice } from '../../src/commands/handlers';
 import { NOTICE_TIMEOUT_MS, noticeUrl, showNotice } from '../../src/commands/notice';
+import { ribbonMessages } from '../../src/i18n/ribbon';
 import { saveSettings } from '../../src/usecases/check-workbook';
 import { checkManifest } from '../../scripts/manifest-check';
 import { AS_OF, TASK_SHEET, taskBook } from './books';
@@ -16,7 +17,7 @@ function harness(book: FakeWorkbook, overrides: Partial<CommandDeps> = {}): { de
   const deps: CommandDeps = {
     port: (lang) => new OfficeWorkbook({ host: book.host(), lang }),
     displayLang: () => 'vi',
-    notify: async (n) => {
+    notify: async (n: Notice) => {
       notices.push(n);
     },
     showSheet: async (name) => {
@@ -86,6 +87,52 @@ describe('the three function commands', () => {
   });
 });
 
+describe('the ribbon time limits (5 minutes a command, up to 90 s of it for the outcome dialog)', () => {
+  /** A port over the fake whose reads and writes take the given simulated seconds. */
+  function slowPort(book: FakeWorkbook, clock: { t: number }, readSeconds: number, writeSeconds: number) {
+    return (lang: 'vi' | 'en') => {
+      const port = new OfficeWorkbook({ host: book.host(), lang });
+      const readBook = port.readBook.bind(port);
+      const writeFlags = port.writeFlags.bind(port);
+      port.readBook = async () => {
+        clock.t += readSeconds * 1000;
+        return readBook();
+      };
+      port.writeFlags = async (plan) => {
+        clock.t += writeSeconds * 1000;
+        return writeFlags(plan);
+      };
+      return port;
+    };
+  }
+
+  test('a book whose reading alone took 100 s is not written from the ribbon; the dialog says so and points to the pane', async () => {
+    const book = await bookWithAsOf(50);
+    const clock = { t: 0 };
+    const waits: number[] = [];
+    const { deps, notices } = harness(book, { port: slowPort(book, clock, 100, 0), now: () => clock.t, notify: async (n: Notice, wait: number) => void (notices.push(n), waits.push(wait)) });
+    const e = event();
+    await createHandlers(deps).checkAndFlag(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(book.sheet(TASK_SHEET).rules).toEqual([]);
+    expect(notices[0]).toMatchObject({ ok: false, lines: [ribbonMessages('vi').tooBigForRibbon(100)] });
+    expect(waits).toEqual([90_000]);
+  });
+
+  test('the dialog waits only for what is left of the 5 minutes, less a margin of 30 s', async () => {
+    const book = await bookWithAsOf(50);
+    const clock = { t: 0 };
+    const waits: number[] = [];
+    const notices: Notice[] = [];
+    // 60 s of reading, then a write of 150 s: 210 s gone, 300 - 30 - 210 = 60 s left for the dialog
+    const { deps } = harness(book, { port: slowPort(book, clock, 60, 150), now: () => clock.t, notify: async (n: Notice, wait: number) => void (notices.push(n), waits.push(wait)) });
+    await createHandlers(deps).checkAndFlag(event());
+    expect(notices[0]!.ok).toBe(true);
+    expect(book.sheet(TASK_SHEET).ourRules().length).toBeGreaterThan(0);
+    expect(waits).toEqual([60_000]);
+  });
+});
+
 describe('event.completed() is always called', () => {
   test('a protected sheet: a clear message, nothing written, completed', async () => {
     const book = await bookWithAsOf(100);
@@ -102,8 +149,8 @@ describe('event.completed() is always called', () => {
     expect(notices[0]!.lines[0]).toContain(`Trang "${TASK_SHEET}" đang được bảo vệ`);
   });
 
-  test('a read-only workbook, cell-edit mode', async () => {
-    for (const arrange of [(b: FakeWorkbook) => (b.documentReadOnly = true), (b: FakeWorkbook) => (b.cellEditMode = true)]) {
+  test('a read-only workbook', async () => {
+    for (const arrange of [(b: FakeWorkbook) => (b.documentReadOnly = true), (b: FakeWorkbook) => (b.readOnly = true)]) {
       const book = await bookWithAsOf(20);
       arrange(book);
       const { deps, notices } = harness(book);
@@ -233,6 +280,15 @@ describe('registration and the notice dialog', () => {
       jest.advanceTimersByTime(NOTICE_TIMEOUT_MS);
       await p;
       expect(dialog.close).toHaveBeenCalledTimes(2);
+      // with less time left, the dialog closes sooner
+      let settled = false;
+      p = showNotice(notice, 'https://localhost:3000/commands.html', 20_000).then(() => void (settled = true));
+      jest.advanceTimersByTime(19_999);
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      jest.advanceTimersByTime(1);
+      await p;
+      expect(dialog.close).toHaveBeenCalledTimes(3);
     } finally {
       jest.useRealTimers();
     }

@@ -12,6 +12,12 @@
  *   checked before writing (every applied write is counted in `mutations`);
  * - getRanges addresses over 8,192 characters and merged-area probes over 512 areas throw, where
  *   Excel would silently truncate or refuse;
+ * - the host's own rules that the adapter met only in the documentation (issue 8), each with the page
+ *   it follows: an Office.js without `Worksheet.notes` although the host reports ExcelApi 1.18
+ *   (missingMembers), no hiding or unhiding of sheets under structure protection, conditional-format
+ *   ids that are priorities renumbered on every add and delete, threaded comments, cell-edit mode
+ *   with both of its codes and `delayForCellEdit`, another workbook taking the focus mid-run, and
+ *   formulas left uncalculated while calculation is suspended;
  * - faults can be injected: a given sync fails with a given code after running none, some or all of
  *   its operations (SyncFault), the user deletes a sheet between two syncs (beforeSync), requests
  *   and responses above a smaller size fail with the payload-limit codes (requestLimit,
@@ -21,7 +27,7 @@
  */
 import { columnLetter } from '../../src/core/cells';
 import { columnIndex } from '../../src/core/cells';
-import type { OfficeHost } from '../../src/adapters/office/host';
+import type { HostRunOptions, OfficeHost } from '../../src/adapters/office/host';
 
 export type FakeValue = string | number | boolean | null;
 
@@ -33,6 +39,10 @@ export interface Rect {
 }
 
 export interface FakeRule {
+  /**
+   * A tag for tests to tell rules apart; Excel has no such identity. What Office.js calls a rule's
+   * `id` is its priority, its position in the collection (see ConditionalFormatProxy).
+   */
   id: number;
   type: string;
   formula: string | null;
@@ -42,6 +52,13 @@ export interface FakeRule {
 }
 
 export interface FakeNote {
+  row: number;
+  col: number;
+  content: string;
+}
+
+/** A threaded comment (ExcelApi 1.10): its cell, and the first message of the thread. */
+export interface FakeComment {
   row: number;
   col: number;
   content: string;
@@ -63,7 +80,8 @@ const MB5 = 5_000_000;
 
 export class FakeError extends Error {
   constructor(
-    readonly code: string,
+    /** Office error codes are strings; the common API layer reports numbers (5004 for cell-edit mode). */
+    readonly code: string | number,
     message: string,
   ) {
     super(`${code}: ${message}`);
@@ -111,10 +129,13 @@ export class FakeSheet {
   readonly rows = new Map<number, FakeValue[]>();
   readonly errors = new Set<string>();
   readonly formulas = new Map<string, string>();
+  /** Formula cells written while calculation was suspended and not calculated since ("row,col"). */
+  readonly dirty = new Set<string>();
   readonly numberFormats = new Map<string, string>();
   merges: Rect[] = [];
   rules: FakeRule[] = [];
   notes: FakeNote[] = [];
+  comments: FakeComment[] = [];
   tables: FakeTable[] = [];
   charts: FakeChart[] = [];
   frozenRows = 0;
@@ -144,6 +165,19 @@ export class FakeSheet {
     row[c] = v;
     this.errors.delete(`${r},${c}`);
     this.formulas.delete(`${r},${c}`);
+    this.dirty.delete(`${r},${c}`);
+  }
+
+  /** Calculate the formula of a cell: a HYPERLINK shows its friendly name, any other formula its text. */
+  calculate(key: string): void {
+    const formula = this.formulas.get(key);
+    if (formula === undefined) return;
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    const link = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = []));
+    row[c] = link ? link[1]!.replace(/""/g, '"') : formula;
+    this.dirty.delete(key);
   }
 
   setError(r: number, c: number, code: string): void {
@@ -186,6 +220,10 @@ export class FakeSheet {
 
 export interface FakeStats {
   syncs: number;
+  /** Syncs that waited for the user to leave cell-edit mode (delayForCellEdit). */
+  cellEditWaits: number;
+  /** Pauses the adapter asked the host for (waiting for the user, e.g. to return to the workbook). */
+  pauses: number;
   /** Response size of each sync, bytes. */
   responses: number[];
   /** Request size of each sync, bytes. */
@@ -194,6 +232,10 @@ export interface FakeStats {
   mutations: number;
   suspendCalls: number;
   runs: number;
+}
+
+function newStats(): FakeStats {
+  return { syncs: 0, cellEditWaits: 0, pauses: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
 }
 
 /**
@@ -224,10 +266,40 @@ export class FakeWorkbook {
   structureProtected = false;
   readOnly = false;
   documentReadOnly = false;
+  /**
+   * The user is editing a cell. A batch then fails with `cellEditCode`, unless it was run with
+   * `delayForCellEdit`: Excel then holds it until the user leaves the cell (here at once, counted in
+   * stats.cellEditWaits). https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+   */
   cellEditMode = false;
+  /**
+   * The two codes a batch fails with in cell-edit mode: the rich API's "InvalidOperationInCellEditMode",
+   * and 5004 (ooeInvalidApiCallInContext), which requests through Office's common API layer report and
+   * which Office.js maps to the former only on some paths (RequestContext._processOfficeJsErrorResponse
+   * in the excel-*.js host files of @microsoft/office-js).
+   */
+  cellEditCode: string | number = 'InvalidOperationInCellEditMode';
   /** Highest ExcelApi version the fake host claims. */
   apiVersion = '1.18';
-  stats: FakeStats = { syncs: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
+  /**
+   * Members the loaded Office.js lacks although the host reports their requirement set: the
+   * @microsoft/office-js 1.1.110 copy has no `Worksheet.notes` (ExcelApi 1.18) while Microsoft 365
+   * reports 1.18, so `ws.notes` is undefined (issue 8 point 1; the files' API surface ends near 1.15).
+   */
+  missingMembers = new Set<'Worksheet.notes' | 'Worksheet.comments'>();
+  /**
+   * Another workbook has the focus during the syncs for which this is true: operations on worksheets
+   * fail with InvalidSelection ("The current selection is invalid for this operation"; office-js
+   * issues #6365, #5570; #771 reports GeneralException for the same situation on Windows).
+   */
+  otherWorkbookFocused: ((sync: number) => boolean) | null = null;
+  /** Set during a sync when another workbook has the focus. */
+  focusElsewhere = false;
+  /** Set during a sync whose request suspended calculation (suspendApiCalculationUntilNextSync). */
+  calcSuspended = false;
+  /** Called when the adapter pauses (host.pause), e.g. the user comes back to the workbook. */
+  onPause: (() => void) | null = null;
+  stats: FakeStats = newStats();
   private nextId = 1;
   nextRuleId = 1;
   /** Faults to inject, each once, by sync index (see SyncFault). */
@@ -260,7 +332,9 @@ export class FakeWorkbook {
     b.readOnly = this.readOnly;
     b.documentReadOnly = this.documentReadOnly;
     b.cellEditMode = this.cellEditMode;
+    b.cellEditCode = this.cellEditCode;
     b.apiVersion = this.apiVersion;
+    b.missingMembers = new Set(this.missingMembers);
     b.nextRuleId = this.nextRuleId;
     return b;
   }
@@ -283,7 +357,7 @@ export class FakeWorkbook {
   }
 
   resetStats(): void {
-    this.stats = { syncs: 0, responses: [], requests: [], mutations: 0, suspendCalls: 0, runs: 0 };
+    this.stats = newStats();
   }
 
   isSetSupported(name: string, version: string): boolean {
@@ -295,13 +369,17 @@ export class FakeWorkbook {
 
   host(): OfficeHost {
     return {
-      run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: HostRunOptions): Promise<T> => {
         this.stats.runs++;
-        const ctx = new Ctx(this);
+        const ctx = new Ctx(this, options?.delayForCellEdit === true);
         return batch(ctx as unknown as Excel.RequestContext);
       },
       isSetSupported: (name, version) => this.isSetSupported(name, version),
       documentReadOnly: () => this.documentReadOnly,
+      pause: async () => {
+        this.stats.pauses++;
+        this.onPause?.();
+      },
     };
   }
 }
@@ -312,13 +390,31 @@ class Ctx {
   private ops: Op[] = [];
   private requestBytes = 0;
   readonly workbook: WorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
 
-  constructor(readonly book: FakeWorkbook) {
+  constructor(
+    readonly book: FakeWorkbook,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => this.queue(() => void book.stats.suspendCalls++),
+      // "Once set, it is the developer's responsibility to re-calc the workbook":
+      // https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member
+      suspendApiCalculationUntilNextSync: () =>
+        this.queue(() => {
+          book.stats.suspendCalls++;
+          book.calcSuspended = true;
+        }),
+      calculate: () =>
+        this.queue(() => {
+          for (const s of book.sheets) for (const key of [...s.dirty]) s.calculate(key);
+        }),
     };
+  }
+
+  /** Any operation on a worksheet: fails while another workbook has the focus. */
+  touch(): void {
+    if (this.book.focusElsewhere) throw new FakeError('InvalidSelection', 'The current selection is invalid for this operation (another workbook is active)');
   }
 
   queue(op: Op, argBytes = 0): void {
@@ -327,13 +423,22 @@ class Ctx {
   }
 
   mutate(sheet: FakeSheet | null, what: string): FakeSheet {
+    this.touch();
     if (!sheet) throw new FakeError('ItemNotFound', `${what}: the sheet does not exist`);
     if (sheet.protected) throw new FakeError('AccessDenied', `${what}: sheet ${sheet.name} is protected`);
     this.book.stats.mutations++;
     return sheet;
   }
 
+  /**
+   * Adding, deleting, renaming, hiding or unhiding a sheet: refused under structure protection
+   * ("When you protect the structure, worksheets can't be moved, deleted, hidden, unhidden, or
+   * renamed, and new worksheets can't be inserted": Microsoft's Excel help, "Help secure and protect
+   * data in Excel", http://office.microsoft.com/en-us/excel-help/help-secure-and-protect-data-in-excel-RZ001123531.aspx;
+   * the same in support.microsoft.com "Protect a workbook").
+   */
   structure(what: string): void {
+    this.touch();
     if (this.book.structureProtected) throw new FakeError('AccessDenied', `${what}: workbook structure is protected`);
     this.book.stats.mutations++;
   }
@@ -362,14 +467,21 @@ class Ctx {
       throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes (limit ${this.book.requestLimit})`);
     }
     if (this.book.cellEditMode) {
-      stats.responses.push(0);
-      throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+      if (this.delayForCellEdit) {
+        // Excel holds the request until the user leaves the cell; then it runs.
+        stats.cellEditWaits++;
+        this.book.cellEditMode = false;
+      } else {
+        stats.responses.push(0);
+        throw new FakeError(this.book.cellEditCode, 'Excel is in cell-editing mode');
+      }
     }
     if (request > MB5) {
       stats.responses.push(0);
       throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
     }
     let response = 0;
+    this.book.focusElsewhere = this.book.otherWorkbookFocused?.(stats.syncs) ?? false;
     try {
       for (const op of ops) {
         const data = op();
@@ -377,6 +489,8 @@ class Ctx {
       }
     } finally {
       stats.responses.push(response);
+      this.book.focusElsewhere = false;
+      this.book.calcSuspended = false;
     }
     if (response > MB5) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     if (fault) {
@@ -513,6 +627,7 @@ class WorksheetProxy extends Loadable {
   }
 
   target(): FakeSheet {
+    this.ctx.touch();
     const s = this.resolve();
     if (!s) throw new FakeError('ItemNotFound', `worksheet ${this.label}`);
     return s;
@@ -552,18 +667,24 @@ class WorksheetProxy extends Loadable {
     return this.got('visibility');
   }
 
+  /** Any hide or unhide is a change of structure, refused under structure protection even when the value stays. */
   set visibility(v: string) {
     this.ctx.queue(() => {
       const s = this.target();
-      this.ctx.book.stats.mutations++;
+      this.ctx.structure(`set visibility of sheet ${s.name}`);
       s.visibility = v;
     });
   }
 
+  /**
+   * A very hidden sheet cannot be deleted until it is made visible or hidden (by design:
+   * https://github.com/OfficeDev/office-js/issues/365, documented in "Work with worksheets").
+   */
   delete(): void {
     this.ctx.queue(() => {
       const s = this.target();
       this.ctx.structure(`delete sheet ${s.name}`);
+      if (s.visibility === 'VeryHidden') throw new FakeError('GeneralException', `sheet ${s.name} is very hidden`);
       this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
     });
   }
@@ -590,8 +711,20 @@ class WorksheetProxy extends Loadable {
     return new RangeAreasProxy(this.ctx, this, () => rects, false);
   }
 
-  get notes(): NoteCollectionProxy {
+  /** Undefined where the loaded Office.js lacks the member (missingMembers). */
+  get notes(): NoteCollectionProxy | undefined {
+    if (this.ctx.book.missingMembers.has('Worksheet.notes')) return undefined;
     return new NoteCollectionProxy(this.ctx, this);
+  }
+
+  /**
+   * Threaded comments, ExcelApi 1.10 (https://learn.microsoft.com/javascript/api/excel/excel.commentcollection).
+   * On an older host Office.js refuses the member at once (its _throwIfApiNotSupported).
+   */
+  get comments(): CommentCollectionProxy | undefined {
+    if (!this.ctx.book.isSetSupported('ExcelApi', '1.10')) throw new FakeError('ApiNotFound', 'Worksheet.comments needs ExcelApi 1.10');
+    if (this.ctx.book.missingMembers.has('Worksheet.comments')) return undefined;
+    return new CommentCollectionProxy(this.ctx, this);
   }
 
   get tables(): TableCollectionProxy {
@@ -735,13 +868,28 @@ class RangeProxy extends Loadable {
     this.writeArray('values', v, (s, r, c, x) => s.set(r, c, x as FakeValue));
   }
 
+  /** A formula written while calculation is suspended stays uncalculated (no value) until calculated. */
   set formulas(v: unknown) {
     this.writeArray('formulas', v, (s, r, c, x) => {
       if (typeof x === 'string' && x.startsWith('=') && s.numberFormats.get(`${r},${c}`) !== '@') {
-        const link = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(x);
-        s.set(r, c, link ? link[1]!.replace(/""/g, '"') : x);
-        s.formulas.set(`${r},${c}`, x);
+        const key = `${r},${c}`;
+        s.set(r, c, null);
+        s.formulas.set(key, x);
+        if (this.ctx.book.calcSuspended) s.dirty.add(key);
+        else s.calculate(key);
       } else s.set(r, c, x as FakeValue);
+    });
+  }
+
+  /** Range.calculate (ExcelApi 1.6): https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-calculate-member */
+  calculate(): void {
+    this.ctx.queue(() => {
+      const s = this.sheet.target();
+      const r = this.rect();
+      for (const key of [...s.dirty]) {
+        const [row, col] = key.split(',').map(Number) as [number, number];
+        if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) s.calculate(key);
+      }
     });
   }
 
@@ -830,6 +978,13 @@ class RangeAreasProxy extends Loadable {
   }
 }
 
+/**
+ * Conditional formats as Excel numbers them: a rule's `id` is "the priority of the conditional format
+ * in the current ConditionalFormatCollection" (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member),
+ * so every add (at the top priority: https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1))
+ * and every delete renumbers the others, and a rule loaded or got by id is whichever rule holds that
+ * priority when the batch runs.
+ */
 class ConditionalFormatCollectionProxy extends Loadable {
   private list: ConditionalFormatProxy[] = [];
   constructor(
@@ -840,18 +995,21 @@ class ConditionalFormatCollectionProxy extends Loadable {
     super(ctx);
   }
 
+  /** The rules of this collection in priority order, now. */
+  members(s: FakeSheet): FakeRule[] {
+    const rects = this.rectsOf(s);
+    return s.rules.filter((rule) => rule.areas.some((a) => rects.some((r) => intersects(a, r))));
+  }
+
   snapshot(paths: Paths): Record<string, unknown> {
     const s = this.sheet.target();
-    const rects = this.rectsOf(s);
     const sub = under(paths, 'items');
     this.list = [];
-    const items = s.rules
-      .filter((rule) => rule.areas.some((a) => rects.some((r) => intersects(a, r))))
-      .map((rule) => {
-        const proxy = new ConditionalFormatProxy(this.ctx, this.sheet, { id: rule.id });
-        this.list.push(proxy);
-        return proxy.fill(rule, sub);
-      });
+    const items = this.members(s).map((rule, priority) => {
+      const proxy = new ConditionalFormatProxy(this.ctx, this.sheet, { collection: this, priority });
+      this.list.push(proxy);
+      return proxy.fill(rule, priority, sub);
+    });
     return { items };
   }
 
@@ -860,39 +1018,46 @@ class ConditionalFormatCollectionProxy extends Loadable {
     return this.list;
   }
 
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, this.sheet, { collection: this, priority: Number(id) });
+  }
+
   add(type: string): ConditionalFormatProxy {
-    const holder: { id?: number } = {};
+    const holder: { rule?: FakeRule } = {};
     this.ctx.queue(() => {
       const s = this.ctx.mutate(this.sheet.resolve(), 'add conditional format');
-      const id = this.ctx.book.nextRuleId++;
-      holder.id = id;
-      // Excel adds a new rule at the top priority.
-      s.rules.unshift({ id, type, formula: null, areas: this.rectsOf(s).map((r) => ({ ...r })) });
+      const rule: FakeRule = { id: this.ctx.book.nextRuleId++, type, formula: null, areas: this.rectsOf(s).map((r) => ({ ...r })) };
+      holder.rule = rule;
+      s.rules.unshift(rule);
     }, jsonSize(type));
-    return new ConditionalFormatProxy(this.ctx, this.sheet, holder);
+    return new ConditionalFormatProxy(this.ctx, this.sheet, { added: holder });
   }
 }
+
+/** A rule by priority in a collection (loaded, getItem), or the very rule an add() in this batch created. */
+type RuleRef = { readonly collection: ConditionalFormatCollectionProxy; readonly priority: number } | { readonly added: { rule?: FakeRule } };
 
 class ConditionalFormatProxy extends Loadable {
   constructor(
     ctx: Ctx,
     private readonly sheet: WorksheetProxy,
-    private readonly holder: { id?: number },
+    private readonly ref: RuleRef,
   ) {
     super(ctx);
   }
 
   private rule(): { s: FakeSheet; rule: FakeRule } {
     const s = this.sheet.target();
-    const rule = s.rules.find((r) => r.id === this.holder.id);
+    const rule = 'added' in this.ref ? s.rules.find((r) => r === (this.ref as { added: { rule?: FakeRule } }).added.rule) : this.ref.collection.members(s)[this.ref.priority];
     if (!rule) throw new FakeError('ItemNotFound', 'conditional format');
     return { s, rule };
   }
 
-  fill(rule: FakeRule, paths: Paths): Record<string, unknown> {
+  fill(rule: FakeRule, priority: number, paths: Paths): Record<string, unknown> {
     const d: Record<string, unknown> = {};
     if (wants(paths, 'type')) d.type = rule.type;
-    if (wants(paths, 'id')) d.id = String(rule.id);
+    if (wants(paths, 'id')) d.id = String(priority);
+    if (wants(paths, 'priority')) d.priority = priority;
     const custom = under(paths, 'customOrNullObject');
     if (custom.length > 0) {
       d.customOrNullObject = rule.type === 'Custom' ? { isNullObject: false, rule: { formula: rule.formula } } : { isNullObject: true };
@@ -902,7 +1067,8 @@ class ConditionalFormatProxy extends Loadable {
   }
 
   snapshot(paths: Paths): Record<string, unknown> {
-    return this.fill(this.rule().rule, paths);
+    const { s, rule } = this.rule();
+    return this.fill(rule, s.rules.indexOf(rule), paths);
   }
 
   get type(): string {
@@ -929,6 +1095,7 @@ class ConditionalFormatProxy extends Loadable {
     });
   }
 
+  /** Moves the rule; priorities beyond the collection go last (ConditionalFormat.priority). */
   set priority(p: number) {
     this.ctx.queue(() => {
       const { s, rule } = this.rule();
@@ -996,6 +1163,9 @@ class NoteCollectionProxy extends Loadable {
       const r = a1Rect(cellAddress);
       if (r.top !== r.bottom || r.left !== r.right) throw new FakeError('InvalidArgument', 'a note goes on one cell');
       if (s.notes.some((n) => n.row === r.top && n.col === r.left)) throw new FakeError('InvalidArgument', `cell ${cellAddress} already has a note`);
+      // A cell holds a threaded comment or a note, not both ("Adds a new modern threaded comment to the
+      // range if no comment already exists": https://learn.microsoft.com/office/vba/api/excel.range.addcommentthreaded).
+      if (s.comments.some((n) => n.row === r.top && n.col === r.left)) throw new FakeError('InvalidArgument', `cell ${cellAddress} has a threaded comment`);
       s.notes.push({ row: r.top, col: r.left, content });
     }, jsonSize(cellAddress) + jsonSize(content));
   }
@@ -1071,6 +1241,58 @@ class IndexedNoteProxy extends Loadable {
       },
       false,
     );
+  }
+}
+
+class CommentCollectionProxy extends Loadable {
+  private list: CommentProxy[] = [];
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  snapshot(paths: Paths): Record<string, unknown> {
+    const s = this.sheet.target();
+    const sub = under(paths, 'items');
+    this.list = [];
+    const items = s.comments.map((c) => {
+      const proxy = new CommentProxy(this.ctx, this.sheet, c);
+      this.list.push(proxy);
+      const d: Record<string, unknown> = {};
+      if (wants(sub, 'content')) d.content = c.content;
+      proxy.setData(d);
+      return d;
+    });
+    return { items };
+  }
+  get items(): CommentProxy[] {
+    this.got('items');
+    return this.list;
+  }
+}
+
+class CommentProxy extends Loadable {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: WorksheetProxy,
+    private readonly comment: FakeComment,
+  ) {
+    super(ctx);
+  }
+  setData(d: Record<string, unknown>): void {
+    this.data = d;
+  }
+  snapshot(): Record<string, unknown> {
+    return { content: this.comment.content };
+  }
+  get content(): string {
+    return this.got('content');
+  }
+  /** Comment.getLocation (ExcelApi 1.10). */
+  getLocation(): RangeProxy {
+    const c = this.comment;
+    return new RangeProxy(this.ctx, this.sheet, () => ({ top: c.row, left: c.col, bottom: c.row, right: c.col }), false);
   }
 }
 

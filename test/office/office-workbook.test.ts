@@ -125,7 +125,7 @@ describe('flags', () => {
     s.rows.set(104, ['II. KHỐI XÃ, THỊ TRẤN']);
     const before = flagSnapshot(book);
     const port = portOf(book);
-    expect(port.features).toEqual({ rangeAreas: false, workbookReadOnly: false, merges: false, notes: false });
+    expect(port.features).toEqual({ rangeAreas: false, workbookReadOnly: false, merges: false, notes: false, comments: false });
     await checkAndFlag(port, { asOf: AS_OF });
     const overdue = s.ourRules().filter((r) => r.formula!.includes('kq:overdue'));
     expect(overdue).toHaveLength(2);
@@ -175,12 +175,12 @@ describe('refusing to write', () => {
     expect(flagSnapshot(book)).toEqual(before);
   });
 
-  test('a protected workbook structure (the helper sheet cannot be added), a read-only book, cell-edit mode', async () => {
+  // Cell-edit mode no longer refuses: the batches wait for the user (test/office/host-rules.test.ts).
+  test('a protected workbook structure (the helper sheet cannot be added), a read-only book', async () => {
     const cases: Array<[string, (b: FakeWorkbook) => void, RegExp]> = [
       ['structure', (b) => (b.structureProtected = true), /structure/],
       ['document read-only', (b) => (b.documentReadOnly = true), /read-only/],
       ['workbook.readOnly', (b) => (b.readOnly = true), /read-only/],
-      ['editing a cell', (b) => (b.cellEditMode = true), /editing a cell/],
     ];
     for (const [, arrange, message] of cases) {
       const book = taskBook(50);

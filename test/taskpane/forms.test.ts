@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_RUBRIC_2023 } from '../../src/core/rule-sets/rules-2023';
 import { DEFAULT_RUBRIC_2026 } from '../../src/core/rule-sets/rules-2026';
 import { paneText } from '../../src/i18n/pane';
-import { detectHost } from '../../src/taskpane/boot';
 import { annotatedName, cellContextOf } from '../../src/taskpane/browser-host';
 import { describeError } from '../../src/taskpane/errors';
 import { draftFor, parseMappingDraft, withKind } from '../../src/taskpane/mapping-form';
@@ -79,19 +78,8 @@ describe('rubric form', () => {
   });
 });
 
-describe('host detection and errors', () => {
-  test('no Office, no host', async () => {
-    expect(await detectHost(undefined)).toBeNull();
-    expect(await detectHost({} as never)).toBeNull();
-  });
-  test('Office outside Office reports host null; inside Excel, "Excel"', async () => {
-    expect(await detectHost({ onReady: async () => ({ host: null, platform: null }) })).toBeNull();
-    expect(await detectHost({ onReady: async () => ({ host: 'Excel', platform: 'PC' }) })).toBe('Excel');
-  });
-  test('an Office.js that never answers or fails still lets the page start', async () => {
-    expect(await detectHost({ onReady: () => new Promise(() => undefined) }, 20)).toBeNull();
-    expect(await detectHost({ onReady: () => Promise.reject(new Error('boom')) })).toBeNull();
-  });
+// Host detection (no longer a race against a time-out) is tested in test/office/office-loading.test.ts.
+describe('errors', () => {
   test('host errors name the sheet', () => {
     expect(describeError(new HostError('protected', 'S1'), en)).toEqual({ title: en.hostError, text: 'Sheet "S1": protected' });
     expect(describeError(new Error('x'), en)).toEqual({ title: en.unexpected, text: 'x' });

@@ -25,18 +25,44 @@ export class InterruptedError extends HostError {
     readonly original?: unknown,
   ) {
     const msg = ribbonMessages(lang);
-    super(state === 'before' ? msg.faultBefore(code) : state === 'after' ? msg.faultAfter(code) : msg.faultUnknown(code));
+    const what = state === 'before' ? msg.faultBefore(code) : state === 'after' ? msg.faultAfter(code) : msg.faultUnknown(code);
+    // Say what happened when we know it: the user switched to another workbook.
+    super(isFocusLost(original) ? `${msg.focusLost()} ${what}` : what);
     this.name = 'InterruptedError';
   }
 }
 
-/** The code of an Office error (OfficeExtension.Error.code), if it is one. */
+/**
+ * The code of an Office error (OfficeExtension.Error.code), if it is one. The common API layer
+ * reports numbers (5004); they are returned as text.
+ */
 export function errorCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e) {
     const code = (e as { code?: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
+    if (typeof code === 'string') return code;
+    if (typeof code === 'number' && Number.isFinite(code)) return String(code);
   }
   return undefined;
+}
+
+/**
+ * Excel is in cell-edit mode. Two codes say so: the rich API's "InvalidOperationInCellEditMode", and
+ * 5004 (ooeInvalidApiCallInContext) from Office's common API layer, which Office.js turns into the
+ * former only on some paths (RequestContext._processOfficeJsErrorResponse in its Excel host files).
+ */
+export function isCellEditMode(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === 'InvalidOperationInCellEditMode' || code === '5004';
+}
+
+/**
+ * Another workbook took the focus while a batch ran: Excel on Windows and Mac then fails sheet
+ * operations with InvalidSelection ("The current selection is invalid for this operation";
+ * office-js issues #6365 and #5570). The same situation has also been reported as GeneralException
+ * (#771), which cannot be told apart from other faults.
+ */
+export function isFocusLost(e: unknown): boolean {
+  return errorCode(e) === 'InvalidSelection';
 }
 
 /** Excel found the request or the response too large. */
@@ -63,7 +89,8 @@ export function isSheetGone(e: unknown): boolean {
 export function isRunFault(e: unknown): boolean {
   const code = errorCode(e);
   return (
-    code === 'InvalidOperationInCellEditMode' ||
+    isCellEditMode(e) ||
+    isFocusLost(e) ||
     code === 'RequestAborted' ||
     code === 'Conflict' ||
     code === 'ActivityLimitReached' ||

@@ -5,9 +5,10 @@
  * exactly that) reuses the sheet names it read, so that writing flags needs a single survey sync.
  * readBook reads the settings cell along with the used ranges instead of in syncs of its own.
  *
- * Writes are transactions that survive a failed sync (docs/office-faults.md): each leaves the book as
- * before or as after, and says which in the HostError it throws. Sheets deleted or renamed during a
- * run are skipped; `takeNotices()` tells the user which.
+ * Writes are transactions that survive a failed sync (transaction.ts, docs/office-faults.md): each
+ * leaves the book as before or as after, and says which in the HostError it throws. Sheets deleted or
+ * renamed during a run are skipped, and cells go without their note where this Office.js cannot write
+ * notes; `takeNotices()` tells the user both.
  */
 import type { FlagPlan } from '../../core/flag-plan';
 import type { OwnedSheet } from '../../core/owned-sheets';
@@ -43,6 +44,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private knownNames: string[] | null = null;
   /** Sheets deleted or renamed during a run, not yet told to the user. */
   private readonly vanished = new Set<string>();
+  /** Other things the user has not been told yet (cells left without their note). */
+  private notices: HostNotice[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.host = options.host ?? officeHost();
@@ -73,7 +76,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeFlags(plan: FlagPlan): Promise<void> {
     const names = this.knownNames;
     this.knownNames = null;
-    this.stats.flags = await writeFlagsOffice(this.host, this.features, this.lang, plan, names, this.vanished);
+    this.stats.flags = await writeFlagsOffice(this.host, this.features, this.lang, plan, names, this.vanished, this.notices);
   }
 
   async clearFlags(): Promise<void> {
@@ -84,10 +87,11 @@ export class OfficeWorkbook implements WorkbookPort {
     this.stats.owned = await writeOwnedSheetsOffice(this.host, this.features, this.lang, sheets, this.vanished);
   }
 
-  /** Sheets skipped because they vanished during a run; each once. */
+  /** Sheets skipped because they vanished during a run, cells left without their note; each once. */
   takeNotices(): HostNotice[] {
-    const notices = [...this.vanished].map((sheet): HostNotice => ({ kind: 'sheet-vanished', sheet }));
+    const notices = [...[...this.vanished].map((sheet): HostNotice => ({ kind: 'sheet-vanished', sheet })), ...this.notices];
     this.vanished.clear();
+    this.notices = [];
     return notices;
   }
 }

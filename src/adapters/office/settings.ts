@@ -36,7 +36,8 @@ export async function writeSettingsCell(ctx: Excel.RequestContext, host: OfficeH
   if (existing?.protected) throw new HostError(msg.protectedSheet(SETTINGS_SHEET), SETTINGS_SHEET);
   if (!existing && survey.workbookProtected) throw new HostError(msg.protectedWorkbook());
   const ws = existing ? ctx.workbook.worksheets.getItem(SETTINGS_SHEET) : ctx.workbook.worksheets.add(SETTINGS_SHEET);
-  ws.visibility = 'VeryHidden';
+  // Hidden once, on creation: Excel refuses any hide or unhide under structure protection, even to the same value.
+  if (!existing) ws.visibility = 'VeryHidden';
   const a1 = ws.getRange('A1');
   a1.numberFormat = [['@']];
   a1.values = [[json]];

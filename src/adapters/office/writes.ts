@@ -32,13 +32,24 @@ export function newBudget(bytes = REQUEST_BUDGET_BYTES): Budget {
   return { bytes, retries: 0 };
 }
 
+export interface RunWritesOptions {
+  /**
+   * Operations sent after `ops`, in a request whose calculation is not suspended: calculating the
+   * formulas written while it was ("Once set, it is the developer's responsibility to re-calc the
+   * workbook": Application.suspendApiCalculationUntilNextSync).
+   */
+  readonly unsuspended?: readonly WriteOp[];
+}
+
 /**
  * Queue and sync these writes in order, as few requests as the budget allows, calculation suspended
- * in each. Every request is a whole number of operations, in order, so that what ran is always a
- * prefix of `ops` (the recovery in docs/office-faults.md relies on it).
+ * in each (but the last when it carries `unsuspended` operations). Every request is a whole number of
+ * operations, in order, so that what ran is always a prefix of `ops` (the recovery in
+ * docs/office-faults.md relies on it).
  */
-export async function runWrites(ctx: Excel.RequestContext, ops: readonly WriteOp[], sync: () => Promise<void>, budget: Budget): Promise<void> {
-  const work = [...ops];
+export async function runWrites(ctx: Excel.RequestContext, ops: readonly WriteOp[], sync: () => Promise<void>, budget: Budget, options: RunWritesOptions = {}): Promise<void> {
+  const calculating = new Set<WriteOp>(options.unsuspended ?? []);
+  const work = [...ops, ...calculating];
   let i = 0;
   while (i < work.length) {
     let end = i;
@@ -54,7 +65,7 @@ export async function runWrites(ctx: Excel.RequestContext, ops: readonly WriteOp
       work.splice(i, 1, ...single.split());
       continue;
     }
-    ctx.application.suspendApiCalculationUntilNextSync();
+    if (!work.slice(i, end).some((o) => calculating.has(o))) ctx.application.suspendApiCalculationUntilNextSync();
     for (let j = i; j < end; j++) work[j]!.queue();
     try {
       await sync();
