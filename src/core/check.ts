@@ -1,6 +1,7 @@
 /** The engine: sheets in, report out (SPEC §2–§5, §7). Pure: no host, no I/O. */
 import { messages, type Lang } from '../i18n/messages';
 import { columnIndex, columnLetter, dayFromIso, isoFromDay, type SheetData } from './cells';
+import { deadlineDay } from './deadlines';
 import type { SheetKind } from './fields';
 import {
   duplicateTracker,
@@ -149,7 +150,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
       see(record.leads);
       see(record.coUnits);
     }
-    const deadline = validDay(record.deadline);
+    const deadline = deadlineDay(record.deadline);
     const completed = validDay(record.completed);
     const result = taskStatus(deadline, completed, asOf, days);
     task.record = record;
@@ -167,7 +168,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
       completed: isoOrNull(completed),
       status: result.status,
       daysLate: result.daysLate,
-      recurring: false, // PENDING(issue 11): deadlines as offices write them
+      recurring: record.deadline.kind === 'recurring',
     });
   }
 }

@@ -1,6 +1,7 @@
 /** Turn the record rows of a recognised sheet into typed records (SPEC §2 values). */
 import { isErrorCell, isEmpty, type CellValue, type SheetData } from './cells';
 import { fold, foldHash } from './fold';
+import { parseDeadline, type DeadlineValue } from './deadlines';
 import type { ColumnMap } from './header';
 import {
   isDisciplineMark,
@@ -34,7 +35,8 @@ export interface TaskRecord extends RecordBase {
   readonly leads: readonly UnitName[];
   readonly coUnits: readonly UnitName[];
   readonly assigned: DateValue;
-  readonly deadline: DateValue;
+  /** SPEC 1.3: read as offices write deadlines (prefix dates, periods, recurring). */
+  readonly deadline: DeadlineValue;
   readonly completed: DateValue;
   /**
    * Hash of the folded docNumber and content for duplicate-task (see `taskTextKeys` for the texts
@@ -151,7 +153,7 @@ export function readTaskInto(slot: TaskSlot, sheet: SheetData, row: number, colu
   slot.leads = splitUnits(at(cells, columns, 'leadUnit'));
   slot.coUnits = co === undefined ? NO_UNITS : splitUnits(co);
   slot.assigned = parseDate(at(cells, columns, 'assignedDate'));
-  slot.deadline = parseDate(at(cells, columns, 'deadline'));
+  slot.deadline = parseDeadline(at(cells, columns, 'deadline'));
   slot.completed = parseDate(at(cells, columns, 'completedDate'));
   slot.dupHash = dupHash(at(cells, columns, 'docNumber'), at(cells, columns, 'content'));
   slot.statusSays = statusMeaning(at(cells, columns, 'status'));
