@@ -3,6 +3,7 @@ import { isErrorCell, isEmpty, type CellValue, type SheetData } from './cells';
 import { fold, foldHash } from './fold';
 import { parseDeadline, type DeadlineValue } from './deadlines';
 import type { ColumnMap } from './header';
+import { splitPeople, type PersonName } from './people';
 import {
   isDisciplineMark,
   parseDate,
@@ -34,6 +35,9 @@ interface RecordBase {
 export interface TaskRecord extends RecordBase {
   readonly leads: readonly UnitName[];
   readonly coUnits: readonly UnitName[];
+  /** SPEC 1.3 people in charge: the `leader` and `owner` cells. */
+  readonly leaders: readonly PersonName[];
+  readonly owners: readonly PersonName[];
   readonly assigned: DateValue;
   /** SPEC 1.3: read as offices write deadlines (prefix dates, periods, recurring). */
   readonly deadline: DeadlineValue;
@@ -78,6 +82,7 @@ function errorsIn(row: ReadonlyArray<CellValue>, columns: ColumnMap): ErrorAt[] 
 }
 const NO_ERRORS: ErrorAt[] = [];
 const NO_UNITS: readonly UnitName[] = [];
+const NO_PEOPLE: readonly PersonName[] = [];
 
 function at(row: ReadonlyArray<CellValue>, columns: ColumnMap, field: string): CellValue | undefined {
   const col = columns[field];
@@ -131,6 +136,8 @@ export function newTaskSlot(): TaskSlot {
     errors: NO_ERRORS,
     leads: NO_UNITS,
     coUnits: NO_UNITS,
+    leaders: NO_PEOPLE,
+    owners: NO_PEOPLE,
     assigned: EMPTY_DATE,
     deadline: EMPTY_DATE,
     completed: EMPTY_DATE,
@@ -152,6 +159,8 @@ export function readTaskInto(slot: TaskSlot, sheet: SheetData, row: number, colu
   slot.errors = errorsIn(cells, columns);
   slot.leads = splitUnits(at(cells, columns, 'leadUnit'));
   slot.coUnits = co === undefined ? NO_UNITS : splitUnits(co);
+  slot.leaders = splitPeople(at(cells, columns, 'leader'));
+  slot.owners = splitPeople(at(cells, columns, 'owner'));
   slot.assigned = parseDate(at(cells, columns, 'assignedDate'));
   slot.deadline = parseDeadline(at(cells, columns, 'deadline'));
   slot.completed = parseDate(at(cells, columns, 'completedDate'));
