@@ -80,27 +80,28 @@ export function readDeadlineText(text: string): DeadlineText {
   return dateAfterPrefix(folded) ?? periodEnd(folded) ?? (isRecurring(folded) ? 'recurring' : 'invalid');
 }
 
-/** Deadline texts repeat a lot ("Thường xuyên", "Quý IV/2026"): one value per text as written. */
-const deadlineTexts = new Map<string, DeadlineValue>();
+/**
+ * What the deadline forms make of a text that is not a date, keyed by the date cache's value for
+ * that text (one per text): a cell that is a date, empty or an error costs nothing more than in any
+ * other date column.
+ */
+const deadlineOfInvalid = new Map<DateValue, DeadlineValue>();
 const MAX_CACHED_TEXTS = 50_000;
 
-function deadlineOfText(text: string): DeadlineValue {
-  let value = deadlineTexts.get(text);
+function readInvalidDeadline(invalid: DateValue & { kind: 'invalid' }): DeadlineValue {
+  let value = deadlineOfInvalid.get(invalid);
   if (value === undefined) {
-    value = parseDate(text);
-    if (value.kind === 'invalid') {
-      const read = readDeadlineText(text);
-      if (read === 'recurring') value = Object.freeze({ kind: 'recurring', text: value.text });
-      else if (read !== 'invalid') value = Object.freeze({ kind: 'date', day: read.day });
-    }
-    if (deadlineTexts.size < MAX_CACHED_TEXTS) deadlineTexts.set(text, value);
+    const read = readDeadlineText(invalid.text);
+    value = read === 'invalid' ? invalid : read === 'recurring' ? Object.freeze({ kind: 'recurring', text: invalid.text }) : Object.freeze({ kind: 'date', day: read.day });
+    if (deadlineOfInvalid.size < MAX_CACHED_TEXTS) deadlineOfInvalid.set(invalid, value);
   }
   return value;
 }
 
-/** Read a cell of the deadline column: a date by the date rule, else the deadline forms of the text. */
+/** Read a cell of the deadline column: a date by the date rule, else the deadline forms of its text. */
 export function parseDeadline(v: CellValue | undefined): DeadlineValue {
-  return typeof v === 'string' ? deadlineOfText(v) : parseDate(v);
+  const d = parseDate(v);
+  return d.kind === 'invalid' && typeof v === 'string' ? readInvalidDeadline(d) : d;
 }
 
 /** The deadline's day when it is a valid date (a period's last day included), else null. */

@@ -134,9 +134,12 @@ export class PeopleBook {
     const tallies = this.tallies[role];
     for (let i = 0; i < people.length; i++) {
       const p = people[i]!;
-      if (!this.spelling.has(p.key)) this.spelling.set(p.key, p.name);
       let t = tallies.get(p.key);
-      if (t === undefined) tallies.set(p.key, (t = { key: p.key, doneOnTime: 0, doneLate: 0, openOverdue: 0, openOnTime: 0 }));
+      if (t === undefined) {
+        // A person's first task in a role; their spelling is that of their first task in any role.
+        if (!this.spelling.has(p.key)) this.spelling.set(p.key, p.name);
+        tallies.set(p.key, (t = { key: p.key, doneOnTime: 0, doneLate: 0, openOverdue: 0, openOnTime: 0 }));
+      }
       countTask(t, status);
     }
   }
