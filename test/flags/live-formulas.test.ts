@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, type Io } from '../../src/cli/main';
 import { highlights, sqrefCells, type EvalContext } from '../helpers/formula-eval';
-import { readOoxml, type OoxmlPackage } from '../helpers/ooxml';
+import { address, readOoxml, type OoxmlPackage } from '../helpers/ooxml';
 
 import { CASES, FIRST_DATA_ROW, SHEET, todayIso as isoToday, todaySerial, tracking } from './cases';
 
@@ -39,14 +39,9 @@ function evalContext(pkg: OoxmlPackage): EvalContext {
     if (!c) cache.set(sheet, (c = pkg.cells(sheet)));
     return c;
   };
-  const letters = (col: number): string => {
-    let s = '';
-    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-  };
   return {
     today: todaySerial,
-    cell: (sheet, row, col) => cellsOf(sheet ?? SHEET).get(`${letters(col)}${row + 1}`) ?? null,
+    cell: (sheet, row, col) => cellsOf(sheet ?? SHEET).get(address(row, col)) ?? null,
   };
 }
 

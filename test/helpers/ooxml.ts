@@ -17,6 +17,8 @@ export interface OoxmlConditionalFormat {
 
 export interface OoxmlPackage {
   readonly sheetNames: readonly string[];
+  /** The sheet's visibility as workbook.xml states it: "visible" (the default), "hidden" or "veryHidden". */
+  sheetState(sheet: string): string;
   /** Cell values by A1 address ("E7"); empty cells are absent. */
   cells(sheet: string): Map<string, OoxmlValue>;
   conditionalFormats(sheet: string): OoxmlConditionalFormat[];
@@ -24,6 +26,13 @@ export interface OoxmlPackage {
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** "E7" of a 0-based row and column. */
+export function address(row: number, col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
 
 function parse(xml: string): Element {
   return new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
@@ -67,7 +76,12 @@ export function readOoxml(bytes: Uint8Array): OoxmlPackage {
     targets.set(r.getAttribute('Id') ?? '', resolve('xl/workbook.xml', r.getAttribute('Target') ?? ''));
   }
   const sheetParts = new Map<string, string>();
-  for (const s of children(workbook, 'sheet')) sheetParts.set(s.getAttribute('name') ?? '', targets.get(s.getAttributeNS(REL, 'id') ?? '') ?? '');
+  const states = new Map<string, string>();
+  for (const s of children(workbook, 'sheet')) {
+    const name = s.getAttribute('name') ?? '';
+    sheetParts.set(name, targets.get(s.getAttributeNS(REL, 'id') ?? '') ?? '');
+    states.set(name, s.getAttribute('state') || 'visible');
+  }
   const shared: string[] = [];
   if (files['xl/sharedStrings.xml']) {
     for (const si of children(parse(part('xl/sharedStrings.xml')), 'si')) shared.push(children(si, 't').map(text).join(''));
@@ -79,6 +93,7 @@ export function readOoxml(bytes: Uint8Array): OoxmlPackage {
   };
   return {
     sheetNames: [...sheetParts.keys()],
+    sheetState: (name) => states.get(name) ?? 'visible',
     cells(name) {
       const out = new Map<string, OoxmlValue>();
       for (const c of children(sheetXml(name), 'c')) {
