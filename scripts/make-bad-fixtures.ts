@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../src/adapters/exceljs/exceljs-workbook';
-import { zipEntries } from '../src/cli/xlsx-package';
+import { readZip } from '../src/adapters/xlsx/zip-read';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
 import type { Expectation, ExpectedFinding, ExpectedSheet, ExpectedTask } from '../test/bad-inputs/expectation';
 import { SPEC_SEVERITY } from '../test/helpers/spec-severity';
@@ -30,14 +30,11 @@ interface ZipFile {
 }
 
 function unzip(bytes: Buffer): ZipFile[] {
-  const entries = zipEntries(bytes);
-  if (!entries) throw new Error('make-bad-fixtures: cannot read a zip written by ExcelJS');
+  const zip = readZip(bytes);
   const files: ZipFile[] = [];
-  for (const e of entries.values()) {
+  for (const e of zip.entries) {
     if (e.name.endsWith('/')) continue;
-    const p = e.localOffset;
-    const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
-    const raw = bytes.subarray(start, start + e.compressedSize);
+    const raw = zip.raw(e);
     files.push({ name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
   }
   return files;
@@ -447,15 +444,14 @@ function fileCases(): Case[] {
         const full = await smallTaskBook();
         return full.subarray(0, Math.floor(full.length / 2));
       },
-      expect: exit2('The first half of a real .xlsx (the zip directory at the end is gone).', CORRUPT("Corrupted zip: can't find end of central directory")),
+      expect: exit2('The first half of a real .xlsx (the zip directory at the end is gone).', CORRUPT('không đọc được danh mục của tệp nén: tệp có thể bị cắt cụt')),
     },
     {
       file: '06-corrupt-sheet-data.xlsx',
       build: async () => {
         const full = await smallTaskBook();
-        const entries = zipEntries(full)!;
-        const e = entries.get('xl/worksheets/sheet1.xml')!;
-        const start = e.localOffset + 30 + full.readUInt16LE(e.localOffset + 26) + full.readUInt16LE(e.localOffset + 28);
+        const e = readZip(full).get('xl/worksheets/sheet1.xml')!;
+        const start = e.dataStart;
         const bad = Buffer.from(full);
         for (let i = 0; i < Math.min(64, e.compressedSize); i++) bad[start + i] = 0xff;
         return bad;
