@@ -69,6 +69,11 @@ class BookWriter {
   async run(desired: Desired): Promise<Uint8Array> {
     this.styles = await StylesEdit.open(this.pkg, this.edit);
     if (desired.flags) await this.flags(desired.flags);
+    // Every old sheet's parts go before any new one is numbered, so that numbers repeat run after run.
+    for (const s of desired.owned.values()) {
+      const old = this.sheetNamed(s.name);
+      if (old && old.type === 'worksheet' && old.part) await this.dropRelated(old.part, old.name);
+    }
     for (const s of desired.owned.values()) await this.ownedSheet(s);
     if (desired.settings !== undefined) await this.putSheet(SETTINGS_SHEET, this.encode(settingsSheetXml(desired.settings, this.pkg.ns.main, this.pkg.ns.r)), 'veryHidden');
     await this.styles.finish();

@@ -253,7 +253,8 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
 }
 
 function commentXml(m: CellMark, authorId: number, p: string): string {
-  return `<${p}comment ref="${m.cell}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${ooxmlText(m.note)}</${p}t></${p}text></${p}comment>`;
+  // One run rather than bare text: both are valid, and some readers (ExcelJS among them) only read runs.
+  return `<${p}comment ref="${m.cell}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${ooxmlText(m.note)}</${p}t></${p}r></${p}text></${p}comment>`;
 }
 
 /** <legacyDrawing r:id>, with the sheet's prefixes (declaring the relationships prefix when the sheet has none). */

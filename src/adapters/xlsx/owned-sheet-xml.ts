@@ -101,7 +101,7 @@ export function ownedSheetXml(
   out.push(`<tableParts count="1"><tablePart r:id="${ids.tableRId}"/></tableParts>`);
   out.push('</worksheet>');
   const tableXml =
-    `${XML_DECL}<table xmlns="${ids.main}" id="${ids.tableId}" name="${escapeAttr(s.tableName)}" displayName="${escapeAttr(s.tableName)}" ref="${tableRef}" totalsRowShown="0">` +
+    `${XML_DECL}<table xmlns="${ids.main}" id="${ids.tableId}" name="${escapeAttr(s.tableName)}" displayName="${escapeAttr(s.tableName)}" ref="${tableRef}" headerRowCount="1" totalsRowShown="0">` +
     `<autoFilter ref="${tableRef}"/><tableColumns count="${s.columns.length}">` +
     s.columns.map((c, j) => `<tableColumn id="${j + 1}" name="${escapeAttr(tableColumnName(c.header))}"/>`).join('') +
     `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
