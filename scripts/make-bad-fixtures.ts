@@ -1,6 +1,6 @@
 /**
  * `npm run fixtures:bad`: write the corpus of malformed inputs in test/fixtures/bad/ (issue 5, item 2).
- * Each case is a file built from code (ExcelJS through the project's own writer for workbooks, small
+ * Each case is a file built from code (ExcelJS for workbooks, the package adapter for an annotated one, small
  * hand-made containers for the rest) and a sidecar `NN-name.expect.json` stating, from the SPEC, what
  * the command line must do with it: exit code, standard error, sheets, findings, tasks and units.
  *
@@ -12,7 +12,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { ExcelJsWorkbook } from '../src/adapters/exceljs/exceljs-workbook';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { nodePlatform } from '../src/adapters/xlsx/node-platform';
 import { readZip } from '../src/adapters/xlsx/zip-read';
 import { oleFile } from './lib/ole-file';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
@@ -1524,9 +1525,9 @@ function bookCases(): Case[] {
           },
         ]);
         // An earlier run of the project's own code (as of 1 June) left its flags and KQ sheets in the book.
-        const port = new ExcelJsWorkbook(base);
+        const port = await XlsxWorkbook.open(await xlsx(base), nodePlatform);
         await checkFlagAndScore(port, { asOf: '2026-06-01', lang: 'vi' });
-        return xlsx(port.workbook);
+        return Buffer.from(await port.toBuffer());
       },
       expect: {
         description:

@@ -176,8 +176,8 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
     } else if (authorId >= 0 && authorId === authors.length - 1 && !usedIds.has(authorId)) {
       splices.push({ start: authors[authorId]!.start, end: authors[authorId]!.end, insert: '' });
     }
-    const onlyOurs = theirs.length === 0 && wanted.length === 0 && authors.every((a) => a.text === NOTE_AUTHOR);
-    if (onlyOurs) {
+    // Without any note left the part says nothing (whatever authors it lists): it goes.
+    if (theirs.length === 0 && wanted.length === 0) {
       edit.remove(commentsRel.part!);
       relsEdit.remove(commentsRel.id);
     } else {

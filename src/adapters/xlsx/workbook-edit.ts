@@ -10,6 +10,29 @@ import { applySplices, type Splice } from './splice';
 import { escapeAttr } from './xml-text';
 import { childrenNamed, firstChild, prefixFor, type XmlElement } from './xml-tree';
 
+/** CT_Workbook's element order (ECMA-376 Part 1, §18.2.27). */
+const WORKBOOK_ORDER = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
 export interface NewSheet {
   readonly name: string;
   readonly state: 'visible' | 'veryHidden';
@@ -76,16 +99,22 @@ export class WorkbookEdit {
     }
     if (this.added.length > 0) {
       const sheets = firstChild(doc.root, 'sheets');
-      if (!sheets) throw new Error('workbook without <sheets>');
-      const prefix = sheets.prefix ? `${sheets.prefix}:` : '';
-      const rPrefix = prefixFor(sheets, this.pkg.ns.r);
+      const parent = sheets ?? doc.root;
+      const prefix = parent.prefix ? `${parent.prefix}:` : '';
+      const rPrefix = prefixFor(parent, this.pkg.ns.r);
       const rAttr = rPrefix ? `${rPrefix}:id` : 'r:id';
       const rDecl = rPrefix ? '' : ` xmlns:r="${this.pkg.ns.r}"`;
       let id = this.nextSheetId() - this.added.length;
       const xml = this.added
         .map((s) => `<${prefix}sheet name="${escapeAttr(s.name)}" sheetId="${id++}"${s.state === 'visible' ? '' : ` state="${s.state}"`}${rDecl} ${rAttr}="${escapeAttr(s.rId)}"/>`)
         .join('');
-      splices.push(closeInsert(sheets, xml, raw));
+      if (sheets) splices.push(closeInsert(sheets, xml, raw));
+      else {
+        // A workbook without a <sheets> list (an empty book): it gets one where CT_Workbook wants it.
+        const next = doc.root.children.find((c) => WORKBOOK_ORDER.indexOf(c.local) > WORKBOOK_ORDER.indexOf('sheets'));
+        const at = next ? next.start : doc.root.closeStart;
+        splices.push({ start: at, end: at, insert: `<${prefix}sheets>${xml}</${prefix}sheets>` });
+      }
     }
     this.edit.write(this.pkg.workbookPart, applySplices(doc.bytes, splices, (s) => this.pkg.platform.encode(s)));
   }
