@@ -23,7 +23,15 @@ function asBuffer(data: Uint8Array): Buffer {
   return lastBuffer!;
 }
 
-async function* inflate(raw: Uint8Array): AsyncIterable<Uint8Array> {
+/** Parts this small are inflated in one synchronous call: a stream's trips to the thread pool cost more than they save. */
+const SYNC_UP_TO = 256 * 1024;
+
+async function* inflate(raw: Uint8Array, limit: number): AsyncIterable<Uint8Array> {
+  if (raw.length <= SYNC_UP_TO) {
+    // Capped at what the entry declares: a small part that lies about its size stops there.
+    yield zlib.inflateRawSync(asBuffer(raw), { maxOutputLength: Math.max(1, Math.min(limit, 2 ** 31 - 1)) });
+    return;
+  }
   const stream = zlib.createInflateRaw({ chunkSize: CHUNK });
   stream.end(asBuffer(raw));
   try {

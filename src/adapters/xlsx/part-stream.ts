@@ -20,7 +20,7 @@ export async function* partChunks(zip: ZipArchive, e: ZipEntry, platform: XlsxPl
   const raw = zip.raw(e);
   let source: AsyncIterable<Uint8Array>;
   if (e.method === 0) source = slices(raw);
-  else if (e.method === 8) source = platform.inflate(raw);
+  else if (e.method === 8) source = platform.inflate(raw, e.size + 1);
   else throw new XlsxError({ kind: 'unsupported-method', part: e.name, method: e.method });
   let size = 0;
   let crc = 0;
@@ -31,6 +31,8 @@ export async function* partChunks(zip: ZipArchive, e: ZipEntry, platform: XlsxPl
       try {
         next = await iterator.next();
       } catch (err) {
+        // A capped inflater stops with a RangeError once the part outgrows its declared size (by name: it may come from another realm).
+        if ((err as { name?: unknown } | null)?.name === 'RangeError') throw damaged(e.name, 'inflates past its declared size');
         throw damaged(e.name, err instanceof Error ? err.message : String(err));
       }
       if (next.done) break;

@@ -7,8 +7,11 @@ import { Deflate, Inflate } from 'fflate';
 import { crc32 as jsCrc32 } from './crc32';
 
 export interface XlsxPlatform {
-  /** The inflated bytes of raw deflate data, in pieces. Stops early when the consumer stops iterating. */
-  inflate(raw: Uint8Array): AsyncIterable<Uint8Array>;
+  /**
+   * The inflated bytes of raw deflate data, in pieces. Stops early when the consumer stops
+   * iterating; may stop with an error once more than `limit` bytes come out.
+   */
+  inflate(raw: Uint8Array, limit: number): AsyncIterable<Uint8Array>;
   /** Raw deflate of the concatenated pieces. */
   deflate(pieces: AsyncIterable<Uint8Array>, level: number): Promise<Uint8Array[]>;
   /** CRC-32 (the zip checksum), continued from `crc`. */
