@@ -190,3 +190,31 @@ describe('where the additions go', () => {
     expect(legacy.getAttributeNS(REL, 'id')).toBe(relsOf(out, sheetPartOf(out, 'Nhiệm vụ')).find((r) => r.type === 'vmlDrawing')!.id);
   });
 });
+
+describe('notices', () => {
+  test("replacing a sheet named like the add-in's own tells, through takeNotices, which of its parts the copy does not keep", async () => {
+    const original = buildPackage({
+      sheets: [
+        { name: 'Nhiệm vụ', xml: worksheet(HEADER + ROWS) },
+        { name: 'KQ Kiểm tra', xml: worksheet('', '<drawing r:id="rId1"/>') },
+      ],
+      sharedStrings: SST,
+      styles: STYLES,
+      sheetRels: { 1: `<Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>` },
+      extra: {
+        'xl/drawings/drawing1.xml': '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
+        'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/image" Target="../media/logo.png"/></Relationships>`,
+        'xl/media/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      },
+      overrides: '<Default Extension="png" ContentType="image/png"/>',
+    });
+    const book = await XlsxWorkbook.open(original, nodePlatform);
+    await checkFlagAndScore(book, { asOf: AS_OF, lang: 'vi' });
+    expect(book.takeNotices()).toEqual([]);
+    const out = readParts(await book.toBuffer());
+    expect(book.takeNotices()).toEqual([{ kind: 'not-kept', part: 'xl/media/logo.png', what: 'image' }]);
+    expect(book.takeNotices()).toEqual([]);
+    // The drawing that held it is the add-in's kind of part and goes without a word; the picture is not left behind unreferenced.
+    expect(Object.keys(out).filter((n) => n.startsWith('xl/media/'))).toEqual([]);
+  });
+});
