@@ -9,6 +9,7 @@ import { annotate, checkBook } from '../usecases/check-workbook';
 import { noticeText } from '../usecases/notices';
 import { langOf, parseArgs, UsageError, type CheckArgs } from './args';
 import { openInput, packageError } from './open-input';
+import { writeReport } from './report-file';
 import { summaryLines } from './summary';
 
 export interface Io {
@@ -17,6 +18,15 @@ export interface Io {
 }
 
 const consoleIo: Io = { stdout: (l) => process.stdout.write(l + '\n'), stderr: (l) => process.stderr.write(l + '\n') };
+
+async function writeReportOrFail(file: string, report: Report): Promise<void> {
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeReport(file, report);
+  } catch (e) {
+    throw new UsageError(CLI_ERRORS.cannotWrite(file, e instanceof Error ? e.message : String(e)));
+  }
+}
 
 async function writeFileOrFail(file: string, data: string | Uint8Array): Promise<void> {
   try {
@@ -27,12 +37,6 @@ async function writeFileOrFail(file: string, data: string | Uint8Array): Promise
   }
 }
 
-/** Reports people read are indented; a large book's report is written compact (half the size and time). */
-const INDENT_UP_TO_TASKS = 2_000;
-
-export function reportJson(report: Report): string {
-  return JSON.stringify(report, null, report.tasks.length <= INDENT_UP_TO_TASKS ? 2 : undefined) + '\n';
-}
 
 export async function runCheck(args: CheckArgs, io: Io): Promise<void> {
   const t = cliText(args.lang);
@@ -56,7 +60,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<void> {
     if (notKept.length > 0) report = { ...report, notKept: notKept.map((n) => ({ part: n.part, what: n.what })) };
   }
   if (args.json !== undefined) {
-    await writeFileOrFail(args.json, reportJson(report));
+    await writeReportOrFail(args.json, report);
     io.stdout(t.wroteJson(args.json));
   }
   if (args.out !== undefined && annotated !== null) {

@@ -19,7 +19,7 @@ import { PackageEdit } from './package-edit';
 import type { SheetEntry, XlsxPackage } from './package';
 import type { SheetLayout } from './sheet-reader';
 import { insertionPoint } from './sheet-order';
-import { splicedStream, type Splice } from './splice';
+import { splicedStream, textSource, type Splice, type Text } from './splice';
 import { StylesEdit } from './styles-edit';
 import { WorkbookEdit } from './workbook-edit';
 import { attrLocal, childrenNamed } from './xml-tree';
@@ -75,7 +75,7 @@ class BookWriter {
       if (old && old.type === 'worksheet' && old.part) await this.dropRelated(old.part, old.name);
     }
     for (const s of desired.owned.values()) await this.ownedSheet(s);
-    if (desired.settings !== undefined) await this.putSheet(SETTINGS_SHEET, this.encode(settingsSheetXml(desired.settings, this.pkg.ns.main, this.pkg.ns.r)), 'veryHidden');
+    if (desired.settings !== undefined) await this.putSheet(SETTINGS_SHEET, settingsSheetXml(desired.settings, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', 0);
     await this.styles.finish();
     this.workbook.finish();
     return writeZip(this.pkg.zip, await this.edit.finish(), this.pkg.platform);
@@ -135,7 +135,10 @@ class BookWriter {
       }
     }
     // The overdue rules read text deadlines from the helper sheet, so it exists exactly when they do.
-    if (live) await this.putSheet(HELPER_SHEET, this.encode(helperSheetXml(plan, this.pkg.ns.main, this.pkg.ns.r)), 'veryHidden');
+    if (live) {
+      const rows = plan.sheets.reduce((n, p) => n + p.deadlineSerials.length, 0);
+      await this.putSheet(HELPER_SHEET, helperSheetXml(plan, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', rows * 40);
+    }
     else {
       const old = this.sheetNamed(HELPER_SHEET);
       if (old) await this.removeSheet(old);
@@ -170,17 +173,17 @@ class BookWriter {
    * Write a sheet of the add-in's: in place of the old one of that name (same tab, same part), or
    * added after the others. Returns its part.
    */
-  private async putSheet(name: string, bytes: Uint8Array, state: 'visible' | 'veryHidden'): Promise<string> {
+  private async putSheet(name: string, text: Text, state: 'visible' | 'veryHidden', sizeHint: number): Promise<string> {
     const old = this.sheetNamed(name);
     if (old && old.type === 'worksheet' && old.part) {
       await this.dropCalcChainFor(old);
       await this.dropRelated(old.part, old.name);
-      this.edit.write(old.part, bytes);
+      this.edit.writeStream(old.part, textSource(text, this.encode), sizeHint);
       return old.part;
     }
     if (old) await this.removeSheet(old);
     const part = this.edit.freeName((n) => `xl/worksheets/sheet${n}.xml`);
-    this.edit.write(part, bytes, CONTENT_TYPE.worksheet);
+    this.edit.writeStream(part, textSource(text, this.encode), sizeHint, CONTENT_TYPE.worksheet);
     const rId = await this.edit.relate(this.pkg.workbookPart, `${this.pkg.ns.relTypes}worksheet`, part);
     this.workbook.addSheet({ name: old?.name ?? name, state, rId });
     return part;
@@ -206,8 +209,7 @@ class BookWriter {
     const styles = {} as Record<OwnedFormat, number>;
     for (const k of Object.keys(OWNED_FORMATS) as OwnedFormat[]) styles[k] = this.styles.cellXf(OWNED_FORMATS[k]);
     // The sheet's part first (in place of an old one), then the parts it relates to.
-    const placeholder = new Uint8Array(0);
-    const part = await this.putSheet(s.name, placeholder, 'visible');
+    const part = await this.putSheet(s.name, '', 'visible', 0);
     const tableId = await this.nextTableId();
     const tablePart = this.edit.freeName((n) => `xl/tables/table${n}.xml`);
     const tableRId = await this.edit.relate(part, `${ns.relTypes}table`, tablePart);
@@ -223,7 +225,7 @@ class BookWriter {
     }
     const xml = ownedSheetXml(s, styles, { tableRId, drawingRId, tableId, main: ns.main, r: ns.r });
     this.edit.write(tablePart, this.encode(xml.tableXml), CONTENT_TYPE.table);
-    this.edit.write(part, this.encode(xml.sheetXml));
+    this.edit.writeStream(part, textSource(xml.sheet, this.encode), s.rows.length * s.columns.length * 60);
   }
 
   /**

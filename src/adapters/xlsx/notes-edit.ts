@@ -14,7 +14,7 @@ import { closeInsert } from './package-edit';
 import type { XlsxPackage } from './package';
 import type { SheetLayout } from './sheet-reader';
 import { insertionPoint } from './sheet-order';
-import { applySplices, type Splice } from './splice';
+import { inMemory, splicedStream, textSource, type Splice } from './splice';
 import { escapeText, ooxmlText } from './xml-text';
 import { childrenNamed, firstChild, type XmlElement } from './xml-tree';
 
@@ -55,12 +55,6 @@ function latin1(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return s;
-}
-
-function fromLatin1(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
 }
 
 function blocksOf(vml: string): number[] {
@@ -171,8 +165,9 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
         splices.push(authorsEl ? closeInsert(authorsEl, xml, raw) : { start: root.openEnd, end: root.openEnd, insert: `<${p}authors>${xml}</${p}authors>` });
       }
       const list = firstChild(root, 'commentList');
-      const xml = wanted.map((m) => commentXml(m, authorId, p)).join('');
-      splices.push(list ? closeInsert(list, xml, raw) : closeInsert(root, `<${p}commentList>${xml}</${p}commentList>`, raw));
+      const id = authorId;
+      const xml = () => wanted.map((m) => commentXml(m, id, p));
+      splices.push(list ? closeInsert(list, xml, raw) : closeInsert(root, () => [`<${p}commentList>`, ...xml(), `</${p}commentList>`], raw));
     } else if (authorId >= 0 && authorId === authors.length - 1 && !usedIds.has(authorId)) {
       splices.push({ start: authors[authorId]!.start, end: authors[authorId]!.end, insert: '' });
     }
@@ -181,14 +176,14 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
       edit.remove(commentsRel.part!);
       relsEdit.remove(commentsRel.id);
     } else {
-      edit.write(commentsRel.part!, applySplices(commentsDoc.bytes, splices, encode));
+      const bytes = commentsDoc.bytes;
+      edit.writeStream(commentsRel.part!, () => splicedStream(inMemory(bytes), splices, encode), bytes.length + wanted.length * 200);
     }
   } else if (wanted.length > 0) {
     const part = edit.freeName((n) => `xl/comments${n}.xml`);
-    const xml =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${pkg.ns.main}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors>` +
-      `<commentList>${wanted.map((m) => commentXml(m, 0, '')).join('')}</commentList></comments>`;
-    edit.write(part, encode(xml), CONTENT_TYPE.comments);
+    const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${pkg.ns.main}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors><commentList>`;
+    const xml = () => [head, ...wanted.map((m) => commentXml(m, 0, '')), '</commentList></comments>'];
+    edit.writeStream(part, textSource(xml, encode), wanted.length * 200, CONTENT_TYPE.comments);
     await edit.relate(sheetPart, `${pkg.ns.relTypes}comments`, part);
   }
 
@@ -208,7 +203,6 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
       const blocks = blocksOf(vml);
       const ids: number[] = [];
       const newBlocks: number[] = [];
-      let z = shapes.length - mine.length;
       for (let i = 0; ids.length < wanted.length; i++) {
         if (i >= blocks.length) {
           const b = await ctx.blocks.fresh();
@@ -218,7 +212,8 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
         for (let id = blocks[i]! * SHAPES_PER_BLOCK + 1; id < (blocks[i]! + 1) * SHAPES_PER_BLOCK && ids.length < wanted.length; id++) if (!usedIds.has(id)) ids.push(id);
       }
       const typeXml = /id\s*=\s*["']_x0000_t202["']/.test(vml) ? '' : SHAPE_TYPE;
-      const xml = typeXml + wanted.map((m, i) => shapeXml(ids[i]!, m, ++z)).join('');
+      const first = shapes.length - mine.length;
+      const xml = () => [typeXml, ...wanted.map((m, i) => shapeXml(ids[i]!, m, first + i + 1))];
       const close = vml.lastIndexOf('</xml>');
       splices.push({ start: close < 0 ? vml.length : close, end: close < 0 ? vml.length : close, insert: xml });
       if (newBlocks.length > 0) {
@@ -232,7 +227,8 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
       relsEdit.remove(vmlRel.id);
       sheetSplices.push({ start: legacy.start, end: legacy.end, insert: '' });
     } else {
-      edit.write(vmlRel.part!, applySplices(bytes, splices, fromLatin1));
+      // The user's bytes are passed through as they are (whatever their encoding); ours are ASCII.
+      edit.writeStream(vmlRel.part!, () => splicedStream(inMemory(bytes), splices, encode), bytes.length + wanted.length * 900);
     }
   } else if (wanted.length > 0 && !legacy) {
     const part = edit.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
@@ -240,12 +236,11 @@ export async function editNotes(ctx: NotesContext, sheetPart: string, layout: Sh
     for (let i = 0; i * (SHAPES_PER_BLOCK - 1) < wanted.length; i++) blocks.push(await ctx.blocks.fresh());
     const ids: number[] = [];
     for (const b of blocks) for (let id = b * SHAPES_PER_BLOCK + 1; id < (b + 1) * SHAPES_PER_BLOCK && ids.length < wanted.length; id++) ids.push(id);
-    const xml =
+    const head =
       '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>${SHAPE_TYPE}` +
-      wanted.map((m, i) => shapeXml(ids[i]!, m, i + 1)).join('') +
-      '</xml>';
-    edit.write(part, encode(xml), CONTENT_TYPE.vml);
+      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>${SHAPE_TYPE}`;
+    const xml = () => [head, ...wanted.map((m, i) => shapeXml(ids[i]!, m, i + 1)), '</xml>'];
+    edit.writeStream(part, textSource(xml, encode), wanted.length * 900, CONTENT_TYPE.vml);
     const rId = await edit.relate(sheetPart, `${pkg.ns.relTypes}vmlDrawing`, part);
     sheetSplices.push({ start: insertionPoint(layout, 'legacyDrawing'), end: insertionPoint(layout, 'legacyDrawing'), insert: legacyDrawingXml(layout, rId, pkg.ns.r) });
   }

@@ -8,6 +8,7 @@ import { a1, columnLetter, parseA1 } from '../../core/cells';
 import { quoteSheet, type FlagPlan } from '../../core/flag-plan';
 import { tableHeaderRow, type OwnedCell, type OwnedSheet } from '../../core/owned-sheets';
 import { LINK_COLOR, NUMBER_FORMAT, argb } from '../../core/presentation';
+import type { Text } from './splice';
 import type { CellFormat } from './styles-edit';
 import { escapeAttr, ooxmlText } from './xml-text';
 
@@ -47,7 +48,8 @@ export function linkLocation(sheet: string, cellRef: string): string {
 }
 
 export interface OwnedSheetParts {
-  readonly sheetXml: string;
+  /** The worksheet part, made row by row when written. */
+  readonly sheet: Text;
   readonly tableXml: string;
   readonly tableRef: string;
 }
@@ -69,43 +71,51 @@ export function ownedSheetXml(
   const tableRef = `${a1(headerRow, 0)}:${a1(lastRow, lastCol)}`;
   const links = new Map(s.links.map((l) => [`${l.row},${l.col}`, l]));
   const colStyle = s.columns.map((c) => styles[c.format ?? 'text']);
-  const out: string[] = [rootOpen(ids.main, ids.r)];
-  out.push(`<dimension ref="A1:${a1(lastRow, lastCol)}"/>`);
-  const split = headerRow + 1;
-  out.push(
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/>` +
-      `<selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`,
-  );
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  out.push(`<cols>${s.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
-  out.push('<sheetData>');
-  s.title.forEach((line, i) => out.push(`<row r="${i + 1}">${textCell(a1(i, 0), line, i === 0 ? styles.title : styles.subtitle)}</row>`));
-  out.push(`<row r="${headerRow + 1}">${s.columns.map((c, j) => textCell(a1(headerRow, j), c.header, 0)).join('')}</row>`);
-  const hyperlinks: string[] = [];
-  rows.forEach((row, i) => {
-    const r = headerRow + 1 + i;
-    const cells = s.columns.map((_, j) => {
-      const ref = a1(r, j);
-      const link = links.get(`${i},${j}`);
-      if (!link) return cell(ref, row[j] ?? null, colStyle[j]!);
-      const text = row[j] === null || row[j] === undefined ? link.cell : String(row[j]);
-      hyperlinks.push(`<hyperlink ref="${ref}" location="${escapeAttr(linkLocation(link.sheet, link.cell))}" display="${escapeAttr(text)}"/>`);
-      return textCell(ref, text, styles.link);
-    });
-    out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
-  });
-  out.push('</sheetData>');
-  if (hyperlinks.length > 0) out.push(`<hyperlinks>${hyperlinks.join('')}</hyperlinks>`);
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (ids.drawingRId) out.push(`<drawing r:id="${ids.drawingRId}"/>`);
-  out.push(`<tableParts count="1"><tablePart r:id="${ids.tableRId}"/></tableParts>`);
-  out.push('</worksheet>');
+  const linkText = (i: number, j: number, cellRef: string): string => {
+    const v = rows[i]?.[j];
+    return v === null || v === undefined ? cellRef : String(v);
+  };
+  function* sheet(): Iterable<string> {
+    yield rootOpen(ids.main, ids.r);
+    yield `<dimension ref="A1:${a1(lastRow, lastCol)}"/>`;
+    const split = headerRow + 1;
+    yield `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`;
+    yield '<sheetFormatPr defaultRowHeight="15"/>';
+    yield `<cols>${s.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`;
+    yield '<sheetData>';
+    for (let i = 0; i < s.title.length; i++) yield `<row r="${i + 1}">${textCell(a1(i, 0), s.title[i]!, i === 0 ? styles.title : styles.subtitle)}</row>`;
+    yield `<row r="${headerRow + 1}">${s.columns.map((c, j) => textCell(a1(headerRow, j), c.header, 0)).join('')}</row>`;
+    for (let i = 0; i < rows.length; i++) {
+      const r = headerRow + 1 + i;
+      const row = rows[i]!;
+      const cells = s.columns.map((_, j) => {
+        const ref = a1(r, j);
+        const link = links.get(`${i},${j}`);
+        return link ? textCell(ref, linkText(i, j, link.cell), styles.link) : cell(ref, row[j] ?? null, colStyle[j]!);
+      });
+      yield `<row r="${r + 1}">${cells.join('')}</row>`;
+    }
+    yield '</sheetData>';
+    if (s.links.length > 0) {
+      yield '<hyperlinks>';
+      for (const l of s.links) {
+        const ref = a1(headerRow + 1 + l.row, l.col);
+        yield `<hyperlink ref="${ref}" location="${escapeAttr(linkLocation(l.sheet, l.cell))}" display="${escapeAttr(linkText(l.row, l.col, l.cell))}"/>`;
+      }
+      yield '</hyperlinks>';
+    }
+    yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    if (ids.drawingRId) yield `<drawing r:id="${ids.drawingRId}"/>`;
+    yield `<tableParts count="1"><tablePart r:id="${ids.tableRId}"/></tableParts>`;
+    yield '</worksheet>';
+  }
   const tableXml =
     `${XML_DECL}<table xmlns="${ids.main}" id="${ids.tableId}" name="${escapeAttr(s.tableName)}" displayName="${escapeAttr(s.tableName)}" ref="${tableRef}" headerRowCount="1" totalsRowShown="0">` +
     `<autoFilter ref="${tableRef}"/><tableColumns count="${s.columns.length}">` +
     s.columns.map((c, j) => `<tableColumn id="${j + 1}" name="${escapeAttr(tableColumnName(c.header))}"/>`).join('') +
     `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-  return { sheetXml: out.join(''), tableXml, tableRef };
+  return { sheet, tableXml, tableRef };
 }
 
 /** A table column's name is its header's text, with line breaks escaped as Excel writes them. */
@@ -114,20 +124,22 @@ function tableColumnName(header: string): string {
 }
 
 /** The very hidden helper sheet: deadline serials, one column per task sheet of the plan, on the task's row. */
-export function helperSheetXml(plan: FlagPlan, main: string, r: string): string {
-  const byRow = new Map<number, { col: number; serial: number }[]>();
-  plan.sheets.forEach((s, k) => {
-    for (const { row, serial } of s.deadlineSerials) {
-      const list = byRow.get(row) ?? [];
-      list.push({ col: k, serial });
-      byRow.set(row, list);
+export function helperSheetXml(plan: FlagPlan, main: string, r: string): Text {
+  return function* () {
+    const byRow = new Map<number, { col: number; serial: number }[]>();
+    plan.sheets.forEach((s, k) => {
+      for (const { row, serial } of s.deadlineSerials) {
+        const list = byRow.get(row) ?? [];
+        list.push({ col: k, serial });
+        byRow.set(row, list);
+      }
+    });
+    yield `${rootOpen(main, r)}<sheetData>`;
+    for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
+      yield `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => `<c r="${a1(row, c.col)}"><v>${c.serial}</v></c>`).join('')}</row>`;
     }
-  });
-  const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]);
-  const body = rows
-    .map(([row, cells]) => `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => `<c r="${a1(row, c.col)}"><v>${c.serial}</v></c>`).join('')}</row>`)
-    .join('');
-  return `${rootOpen(main, r)}<sheetData>${body}</sheetData></worksheet>`;
+    yield '</sheetData></worksheet>';
+  };
 }
 
 /** The very hidden settings sheet: the settings' JSON text in A1. */

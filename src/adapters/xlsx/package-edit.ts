@@ -6,7 +6,7 @@
 import { CONTENT_TYPE, PACKAGE_RELS_NS } from './namespaces';
 import { relsPartOf, relativeTarget, typeTail, type Relationship, type Rels } from './opc';
 import type { XlsxPackage } from './package';
-import { applySplices, type Splice } from './splice';
+import { applySplices, type Splice, type Text } from './splice';
 import { escapeAttr } from './xml-text';
 import type { XmlElement } from './xml-tree';
 import type { OutPart } from './zip-write';
@@ -74,11 +74,12 @@ export class RelsEdit {
 }
 
 /** Insert before the end tag of `el`, expanding a self-closing tag; `raw` gives the document's text of a byte range. */
-export function closeInsert(el: XmlElement, xml: string, raw: (start: number, end: number) => string): Splice {
+export function closeInsert(el: XmlElement, xml: Text, raw: (start: number, end: number) => string): Splice {
   if (!el.selfClosing) return { start: el.closeStart, end: el.closeStart, insert: xml };
   // "<x a='1'/>" becomes "<x a='1'>…</x>": the start tag is rewritten without its slash.
   const tag = raw(el.start, el.end).replace(/\s*\/>$/, '>');
-  return { start: el.start, end: el.end, insert: `${tag}${xml}</${el.name}>` };
+  const end = `</${el.name}>`;
+  return { start: el.start, end: el.end, insert: typeof xml === 'string' ? `${tag}${xml}${end}` : () => [tag, ...xml(), end] };
 }
 
 export class PackageEdit {
@@ -108,10 +109,12 @@ export class PackageEdit {
     if (contentType) this.setOverride(part, contentType);
   }
 
-  writeStream(part: string, source: () => AsyncIterable<Uint8Array>, sizeHint: number): void {
+  /** A part whose content is made while the zip is written (a patched sheet, a large generated one). */
+  writeStream(part: string, source: () => AsyncIterable<Uint8Array>, sizeHint: number, contentType?: string): void {
     const k = this.key(part);
     this.removed.delete(k);
     this.content.set(k, { name: part, content: { kind: 'stream', source, sizeHint } });
+    if (contentType) this.setOverride(part, contentType);
   }
 
   /** Remove a part, its content-type override and its relationships part. */
