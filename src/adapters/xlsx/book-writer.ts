@@ -44,6 +44,7 @@ class BookWriter {
   private styles!: StylesEdit;
   private readonly blocks: VmlBlocks;
   private tableIds: number[] | null = null;
+  private tableNames: Set<string> | null = null;
   private calcChainChecked = false;
 
   constructor(
@@ -189,19 +190,34 @@ class BookWriter {
     return part;
   }
 
-  private async nextTableId(): Promise<number> {
+  /** Ids and names (folded to lower case) of the tables that stay, and the workbook's defined names: a table's name must differ from all. */
+  private async tables(): Promise<{ ids: number[]; names: Set<string> }> {
     if (!this.tableIds) {
       this.tableIds = [];
+      this.tableNames = new Set();
       for (const e of this.pkg.zip.entries) {
         if (this.pkg.contentType(e.name) !== CONTENT_TYPE.table || !this.edit.exists(e.name)) continue;
         const doc = await this.pkg.xml(e.name);
         const id = Number(doc ? attrLocal(doc.root, 'id') : 0);
         if (Number.isInteger(id)) this.tableIds.push(id);
+        for (const n of [attrLocal(doc!.root, 'name'), attrLocal(doc!.root, 'displayName')]) if (n) this.tableNames.add(n.toLowerCase());
+      }
+      for (const dn of childrenNamed(this.pkg.workbook.root, 'definedNames').flatMap((d) => childrenNamed(d, 'definedName'))) {
+        const n = attrLocal(dn, 'name');
+        if (n) this.tableNames.add(n.toLowerCase());
       }
     }
-    const next = Math.max(0, ...this.tableIds) + 1;
-    this.tableIds.push(next);
-    return next;
+    return { ids: this.tableIds, names: this.tableNames! };
+  }
+
+  private async nextTable(wanted: string): Promise<{ id: number; name: string }> {
+    const { ids, names } = await this.tables();
+    const id = Math.max(0, ...ids) + 1;
+    ids.push(id);
+    let name = wanted;
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+    names.add(name.toLowerCase());
+    return { id, name };
   }
 
   private async ownedSheet(s: OwnedSheet): Promise<void> {
@@ -210,7 +226,7 @@ class BookWriter {
     for (const k of Object.keys(OWNED_FORMATS) as OwnedFormat[]) styles[k] = this.styles.cellXf(OWNED_FORMATS[k]);
     // The sheet's part first (in place of an old one), then the parts it relates to.
     const part = await this.putSheet(s.name, '', 'visible', 0);
-    const tableId = await this.nextTableId();
+    const table = await this.nextTable(s.tableName);
     const tablePart = this.edit.freeName((n) => `xl/tables/table${n}.xml`);
     const tableRId = await this.edit.relate(part, `${ns.relTypes}table`, tablePart);
     const chart = chartXml(s, ns);
@@ -223,7 +239,8 @@ class BookWriter {
       this.edit.write(drawingPart, this.encode(drawingXml(s, chartRId, ns)), CONTENT_TYPE.drawing);
       drawingRId = await this.edit.relate(part, `${ns.relTypes}drawing`, drawingPart);
     }
-    const xml = ownedSheetXml(s, styles, { tableRId, drawingRId, tableId, main: ns.main, r: ns.r });
+    // A user's table (or defined name) already called so keeps its name; ours takes a suffix.
+    const xml = ownedSheetXml({ ...s, tableName: table.name }, styles, { tableRId, drawingRId, tableId: table.id, main: ns.main, r: ns.r });
     this.edit.write(tablePart, this.encode(xml.tableXml), CONTENT_TYPE.table);
     this.edit.writeStream(part, textSource(xml.sheet, this.encode), s.rows.length * s.columns.length * 60);
   }

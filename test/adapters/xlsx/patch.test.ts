@@ -218,3 +218,45 @@ describe('notices', () => {
     expect(Object.keys(out).filter((n) => n.startsWith('xl/media/'))).toEqual([]);
   });
 });
+
+describe('names and namespaces the book already uses', () => {
+  test("a user's table already named like ours keeps its name; ours takes a suffix, and ids stay unique", async () => {
+    const userTable = `<table xmlns="${MAIN}" id="7" name="KQ_DanhGia" displayName="KQ_DanhGia" ref="A1:C4"><autoFilter ref="A1:C4"/><tableColumns count="3"><tableColumn id="1" name="Nội dung"/><tableColumn id="2" name="Đơn vị chủ trì"/><tableColumn id="3" name="Thời hạn"/></tableColumns></table>`;
+    const original = taskBook(worksheet(HEADER + ROWS, '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'), {
+      sheetRels: { 0: `<Relationship Id="rId1" Type="${REL}/table" Target="../tables/table1.xml"/>` },
+      extra: { 'xl/tables/table1.xml': userTable },
+      overrides: '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>',
+    });
+    const once = await annotateAll(original);
+    const parts = readParts(once);
+    expect(partText(parts, 'xl/tables/table1.xml')).toBe(userTable);
+    const tables = Object.keys(parts).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n)).map((n) => partXml(parts, n));
+    expect(tables.map((t) => [t.getAttribute('id'), t.getAttribute('name')]).sort()).toEqual([
+      ['7', 'KQ_DanhGia'],
+      ['8', 'KQ_DanhGia_2'],
+      ['9', 'KQ_KiemTra'],
+    ]);
+    expect(Buffer.from(await annotateAll(once)).equals(Buffer.from(once))).toBe(true);
+  });
+
+  test('a Strict Open XML book is read, and what the add-in adds speaks Strict too', async () => {
+    const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+    const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+    const strict = (xml: string) => xml.split(MAIN).join(STRICT_MAIN).split(REL).join(STRICT_REL);
+    const spec = { sheets: [{ name: 'Nhiệm vụ', xml: strict(worksheet(HEADER + ROWS)) }], sharedStrings: strict(SST), styles: strict(STYLES) };
+    const parts0 = readParts(buildPackage(spec));
+    // The package's own relationships and the workbook, written the Strict way.
+    const fixed: Record<string, string | Uint8Array> = {};
+    for (const [name, data] of Object.entries(parts0)) fixed[name] = name.endsWith('.rels') || name === 'xl/workbook.xml' ? strict(Buffer.from(data).toString('utf8')) : data;
+    const { zipParts } = await import('../../helpers/ooxml');
+    const book = await XlsxWorkbook.open(zipParts(fixed), nodePlatform);
+    const { report } = await checkFlagAndScore(book, { asOf: AS_OF, lang: 'vi' });
+    expect(report.tasks.map((t) => t.status)).toEqual(['open_overdue', 'open_on_time', 'open_on_time']);
+    const out = readParts(await book.toBuffer());
+    const rels = partText(out, 'xl/_rels/workbook.xml.rels');
+    expect(rels).toContain(`Type="${STRICT_REL}/worksheet" Target="worksheets/sheet2.xml"`);
+    expect(rels).not.toContain('schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet');
+    expect(partXml(out, 'xl/worksheets/sheet2.xml').namespaceURI).toBe(STRICT_MAIN);
+    expect(elements(partXml(out, 'xl/worksheets/sheet1.xml'), 'conditionalFormatting').every((c) => c.namespaceURI === STRICT_MAIN)).toBe(true);
+  });
+});
