@@ -39,4 +39,39 @@ if (stale()) {
     logLevel: 'warning',
   });
 }
-require(bundle);
+runBundle();
+
+/**
+ * Run the bundle with V8's code cache (build/cli.js.cache): compiling its 1 MB, most of it zod, is
+ * about a fifth of a small book's whole run (measured 0.19 s → 0.15 s on the 150-task example).
+ * The cache is written after a run that had none or whose cache V8 refused (a new bundle, another
+ * Node); V8 checks it against the source, so a stale or damaged cache only costs the compile.
+ */
+function runBundle() {
+  const vm = require('node:vm');
+  const Module = require('node:module');
+  const cacheFile = `${bundle}.cache`;
+  const source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const tmp = `${cacheFile}.${process.pid}`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // A cache that cannot be written only costs the next run its compile time.
+      }
+    });
+  }
+  const mod = new Module(bundle, module);
+  mod.filename = bundle;
+  mod.paths = Module._nodeModulePaths(path.dirname(bundle));
+  script.runInThisContext()(mod.exports, (id) => mod.require(id), mod, bundle, path.dirname(bundle));
+}

@@ -3,7 +3,7 @@
  * in pieces: for 1,000,000 tasks one JSON string would be 400 MB of memory (and as much again as
  * bytes), about a fifth of the command line's peak. The bytes are those of JSON.stringify either way.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import type { Report } from '../core/report';
 
 /** Up to this many tasks the report is indented for reading. */
@@ -40,7 +40,6 @@ export function* compactReportPieces(report: Report): Generator<string> {
 /** Write the report; large ones streamed. */
 export async function writeReport(file: string, report: Report): Promise<void> {
   if (report.tasks.length <= INDENT_UP_TO_TASKS) {
-    const { promises: fs } = await import('node:fs');
     await fs.writeFile(file, reportJson(report));
     return;
   }
