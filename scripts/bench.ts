@@ -277,7 +277,7 @@ async function main(): Promise<void> {
       const r = await measure(files.get(rows)!, rows, tmp);
       say(
         `rows=${rows}: engine ${r.engineMs.toFixed(1)} ms (${Math.round(r.engineRowsPerS).toLocaleString('en-US')} rows/s; CPU ${r.engineCpuMs.toFixed(0)} ms); ` +
-          `ExcelJS load ${fmt(r.loadS)} s${r.loaderPeakMb === null ? '' : ` (peak ${Math.round(r.loaderPeakMb)} MB)`}; ` +
+          `ExcelJS load ${r.loadS === null ? 'skipped' : `${r.loadS.toFixed(2)} s (peak ${Math.round(r.loaderPeakMb ?? 0)} MB)`}; ` +
           `CLI --json ${r.checkS.toFixed(2)} s (ratio ${fmt(r.ratio)}, peak ${Math.round(r.peakMb)} MB); ` +
           `CLI --json --out ${r.outS.toFixed(2)} s (ratio ${fmt(r.outRatio)}, peak ${Math.round(r.outPeakMb)} MB)`,
       );
