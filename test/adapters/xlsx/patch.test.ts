@@ -260,3 +260,42 @@ describe('names and namespaces the book already uses', () => {
     expect(elements(partXml(out, 'xl/worksheets/sheet1.xml'), 'conditionalFormatting').every((c) => c.namespaceURI === STRICT_MAIN)).toBe(true);
   });
 });
+
+describe('whatever owned sheets the engine asks for', () => {
+  test('a third sheet ("KQ Cá nhân", SPEC 1.3) is written like the others: after them, with its own table', async () => {
+    const { ownedSheets } = await import('../../../src/core/owned-sheets');
+    const { PEOPLE_SHEET } = await import('../../../src/core/presentation');
+    const people = {
+      name: PEOPLE_SHEET,
+      title: ['NGƯỜI PHỤ TRÁCH'],
+      columns: [
+        { header: 'Họ tên', width: 30, format: 'text' as const },
+        { header: 'Vai trò', width: 12, format: 'text' as const },
+        { header: 'Quá hạn', width: 10, format: 'integer' as const },
+      ],
+      rows: [
+        ['Nguyễn Thanh Hải', 'leader', 2],
+        ['Lê Văn Tư', 'owner', 0],
+      ],
+      tableName: 'KQ_CaNhan',
+      links: [],
+    };
+    const annotate = async (bytes: Uint8Array) => {
+      const book = await XlsxWorkbook.open(bytes, nodePlatform);
+      const { report } = await checkBook(book, { asOf: AS_OF, lang: 'vi' });
+      await book.writeOwnedSheets([...ownedSheets(report, 'vi'), people]);
+      return book.toBuffer();
+    };
+    const once = await annotate(taskBook(worksheet(HEADER + ROWS)));
+    const parts = readParts(once);
+    expect(elements(partXml(parts, 'xl/workbook.xml'), 'sheet').map((e) => e.getAttribute('name'))).toEqual(['Nhiệm vụ', 'KQ Đánh giá', 'KQ Kiểm tra', PEOPLE_SHEET]);
+    const sheet = sheetPartOf(parts, PEOPLE_SHEET);
+    const table = relsOf(parts, sheet).find((r) => r.type === 'table')!;
+    expect(partXml(parts, table.part).getAttribute('name')).toBe('KQ_CaNhan');
+    expect(partXml(parts, table.part).getAttribute('ref')).toBe('A3:C5');
+    const cells = elements(partXml(parts, sheet), 'c').map((c) => [c.getAttribute('r'), c.textContent]);
+    expect(cells).toContainEqual(['A4', 'Nguyễn Thanh Hải']);
+    expect(cells).toContainEqual(['C4', '2']);
+    expect(Buffer.from(await annotate(once)).equals(Buffer.from(once))).toBe(true);
+  });
+});
