@@ -38,6 +38,8 @@ export function packageError(e: XlsxError, path: string): UsageError {
       return new UsageError(CLI_ERRORS.zipNotXlsx(path));
     case 'duplicate-entry':
       return new UsageError(XLSX_ERRORS.duplicateEntry(path, p.name));
+    case 'bad-entry-name':
+      return new UsageError(XLSX_ERRORS.badEntryName(path, p.name));
     case 'too-many-entries':
       return new UsageError(XLSX_ERRORS.tooManyEntries(path, p.count, p.limit));
     case 'too-large':

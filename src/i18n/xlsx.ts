@@ -20,6 +20,10 @@ export const XLSX_ERRORS = {
     vi: `${f} bị hỏng: tệp nén chứa hai mục cùng tên ${name}`,
     en: `${f} is damaged: the zip holds two entries named ${name}`,
   }),
+  badEntryName: (f: string, name: string): Text => ({
+    vi: `${f} bị hỏng: tệp nén chứa mục tên "${name}", không phần nào của sổ Excel có tên như vậy (có thể là tệp độc hại): không đọc`,
+    en: `${f} is damaged: the zip holds an entry named "${name}", which no part of a workbook can have (the file may be hostile): not read`,
+  }),
   tooManyEntries: (f: string, count: number, limit: number): Text => ({
     vi: `${f} có ${count} mục trong tệp nén, quá giới hạn ${limit} của một sổ Excel: không đọc`,
     en: `${f} holds ${count} zip entries, past the ${limit} a workbook can have: not read`,

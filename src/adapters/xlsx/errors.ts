@@ -9,6 +9,8 @@ export type XlsxProblem =
   /** A zip, but no spreadsheet inside (no workbook part, or a Word or PowerPoint document). */
   | { readonly kind: 'not-workbook' }
   | { readonly kind: 'duplicate-entry'; readonly name: string }
+  /** An entry name no part can have ("../x", "/tmp/x", "C:x"): a zip-slip attempt or a broken writer. */
+  | { readonly kind: 'bad-entry-name'; readonly name: string }
   | { readonly kind: 'too-many-entries'; readonly count: number; readonly limit: number }
   /** A part (or the whole package) inflates past the limits: a zip bomb, or a book far past any real one. */
   | { readonly kind: 'too-large'; readonly part: string }

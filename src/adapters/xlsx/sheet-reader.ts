@@ -7,8 +7,8 @@
  * (shared formulas included: every cell carries its own). What a damaged sheet gets:
  * - a cell or merge reference beyond XFD1048576: the sheet cannot be read (Excel refuses it too);
  * - a shared-string index out of range: the sheet cannot be read, naming the cell;
- * - NaN, ±Infinity or 1e999 where a number belongs: the error value #NUM!, which the engine reports
- *   as invalid-value where the column matters;
+ * - NaN, INF or 1e999 where a number belongs: the text as written, which a date column reports as
+ *   an invalid date quoting it;
  * - text longer than Excel's 32,767 characters: its first 32,767;
  * - more than CELL_LIMIT values in the book: refused as too large, before memory runs out.
  */
@@ -122,6 +122,8 @@ class SheetParser {
   private colIndex = -1;
   // The cell being read.
   private inCell = false;
+  /** The r of a row outside the grid, until its first cell names the place. */
+  private badRow: string | null = null;
   private cellRow = 0;
   private cellCol = 0;
   private cellType = T_NUMBER;
@@ -248,7 +250,10 @@ class SheetParser {
     if (k === OPEN || k === EMPTY) {
       const depth = k === OPEN ? tok.depth - 1 : tok.depth;
       if (depth === 2) {
-        if (tok.localIs(N_ROW)) this.startRow();
+        if (tok.localIs(N_ROW)) {
+          this.startRow();
+          if (k === EMPTY && this.badRow !== null) throw this.outsideGrid(`row ${this.badRow}`);
+        }
       } else if (depth === 3) {
         if (tok.localIs(N_C)) this.startCell(k === EMPTY);
       } else if (this.inCell) {
@@ -270,6 +275,7 @@ class SheetParser {
     }
     if (k === CLOSE) {
       const d = tok.depth;
+      if (d === 2 && this.badRow !== null) throw this.outsideGrid(`row ${this.badRow}`);
       if (d === 3) {
         if (this.inCell) this.endCell();
       } else if (d === 4) {
@@ -292,16 +298,20 @@ class SheetParser {
   private startRow(): void {
     const tok = this.tok;
     const a = tok.attrIndex(N_R);
+    this.badRow = null;
     if (a < 0) this.rowIndex++;
     else {
       const n = digits(tok.buf, tok.valueStart(a), tok.valueEnd(a));
-      if (n < 1 || n > MAX_ROWS) {
-        const ref = this.pkg.platform.utf8(tok.buf, tok.valueStart(a), tok.valueEnd(a));
-        throw new XlsxError({ kind: 'outside-grid', part: this.part, sheet: this.opts.sheet, ref: `row ${ref}` });
-      }
+      // Outside the grid: its first cell names the place (E1048577); a row without cells, the row.
+      if (n < 1 || n > MAX_ROWS) this.badRow = this.pkg.platform.utf8(tok.buf, tok.valueStart(a), tok.valueEnd(a));
       this.rowIndex = n - 1;
     }
+    if (this.rowIndex >= MAX_ROWS && this.badRow === null) this.badRow = String(this.rowIndex + 1);
     this.colIndex = -1;
+  }
+
+  private outsideGrid(ref: string): XlsxError {
+    return new XlsxError({ kind: 'outside-grid', part: this.part, sheet: this.opts.sheet, ref });
   }
 
   private startCell(empty: boolean): void {
@@ -325,7 +335,10 @@ class SheetParser {
     if (!hasRef) {
       this.cellRow = this.rowIndex < 0 ? 0 : this.rowIndex;
       this.cellCol = this.colIndex + 1;
-      if (this.cellCol >= MAX_COLUMNS) throw new XlsxError({ kind: 'outside-grid', part: this.part, sheet: this.opts.sheet, ref: `column ${this.cellCol + 1}` });
+      if (this.badRow !== null) throw this.outsideGrid(`${cellName(0, Math.min(this.cellCol, MAX_COLUMNS - 1)).replace(/\d+$/, '')}${this.badRow}`);
+      if (this.cellCol >= MAX_COLUMNS) throw this.outsideGrid(`column ${this.cellCol + 1}`);
+    } else if (this.badRow !== null) {
+      throw this.outsideGrid(`${cellName(0, this.cellCol).replace(/\d+$/, '')}${this.badRow}`);
     }
     this.colIndex = this.cellCol;
     if (empty) return;
@@ -431,7 +444,9 @@ class SheetParser {
       if (t === '') return null;
       n = Number(t);
     }
-    if (!Number.isFinite(n)) return { error: '#NUM!' };
+    // "NaN", "INF", "1e999": no number Excel can hold; read as the text written, which a date
+    // column reports as an invalid date quoting it.
+    if (!Number.isFinite(n)) return this.vText.trim();
     const s = this.cellStyle;
     if (s >= 0 && s < this.opts.dateStyles.length && this.opts.dateStyles[s] === 1) return dateValue(n, this.opts.date1904);
     return n;

@@ -1,6 +1,7 @@
 /**
  * The zip container of a package, read from its central directory. Entry names are only ever
- * lookup keys, never paths. Limits keep a hostile file harmless: the number of entries, each part's
+ * lookup keys, never paths; a name no OPC part can have ("..", ".", empty segments, absolute or
+ * drive-letter names) makes the file damaged, since only an attack or a broken writer makes one. Limits keep a hostile file harmless: the number of entries, each part's
  * inflated size and ratio, the package's total; an entry whose data overlaps another's, or two
  * entries with one name, make the file damaged.
  */
@@ -184,6 +185,7 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     }
     const nameBytes = bytes.subarray(nameStart, extraStart);
     const name = (flags & 0x800 ? utf8 : isAscii(nameBytes) ? utf8 : latin1).decode(nameBytes);
+    if (!isPartName(name)) throw new XlsxError({ kind: 'bad-entry-name', name });
     const key = entryKey(name);
     if (keys.has(key)) throw new XlsxError({ kind: 'duplicate-entry', name });
     keys.add(key);
@@ -197,6 +199,13 @@ export function readZip(bytes: Uint8Array): ZipArchive {
   if (total > ZIP_LIMITS.totalBytes) throw new XlsxError({ kind: 'too-large', part: '*' });
   checkNoOverlap(entries);
   return new ZipArchive(bytes, entries);
+}
+
+/** Whether a zip entry name can be an OPC part's (ECMA-376 Part 2, §6.2.2.3): a folder entry ("xl/") may end in a slash. */
+export function isPartName(name: string): boolean {
+  if (name === '' || name.includes('\0') || /^[\\/]/.test(name) || /^[A-Za-z]:/.test(name)) return false;
+  const segments = name.replace(/\/$/, '').split(/[\\/]/);
+  return segments.every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
 function isAscii(b: Uint8Array): boolean {

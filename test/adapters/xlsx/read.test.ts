@@ -152,9 +152,9 @@ describe('values', () => {
 describe('what a damaged or hostile part gets: a clear outcome, never a stack trace', () => {
   const one = (rowXml: string, extra: Partial<PackageSpec> = {}): PackageSpec => ({ sheets: [{ name: 'Nhiệm vụ', xml: worksheet(rowXml) }], ...extra });
 
-  test('NaN, Infinity and 1e999 where a number belongs read as the error #NUM!, also in a date column', async () => {
-    const [s] = (await read(one('<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>1e999</v></c><c r="C1"><v>-Infinity</v></c><c r="D1" s="1"><v>1e999</v></c></row>', { styles: STYLES }))).sheets;
-    expect(['A1', 'B1', 'C1', 'D1'].map((r) => cell(s!, r))).toEqual(Array(4).fill({ error: '#NUM!' }));
+  test('NaN, INF and 1e999 where a number belongs read as the text written (a date column then reports it as an invalid date)', async () => {
+    const [s] = (await read(one('<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>1e999</v></c><c r="C1"><v> -Infinity </v></c><c r="D1" s="1"><v>1e999</v></c><c r="E1"><v>INF</v></c></row>', { styles: STYLES }))).sheets;
+    expect(['A1', 'B1', 'C1', 'D1', 'E1'].map((r) => cell(s!, r))).toEqual(['NaN', '1e999', '-Infinity', '1e999', 'INF']);
   });
 
   test('a 2,000,000-character cell is read as its first 32,767 characters (Excel keeps no more)', async () => {
@@ -167,7 +167,9 @@ describe('what a damaged or hostile part gets: a clear outcome, never a stack tr
 
   test.each([
     ['a column beyond XFD', '<row r="1"><c r="XFE1"><v>1</v></c></row>', 'XFE1'],
-    ['a row beyond 1,048,576', '<row r="1048577"><c r="A1048577"><v>1</v></c></row>', 'row 1048577'],
+    ['a row beyond 1,048,576, named by its first cell', '<row r="1048577"><c r="E1048577"><v>1</v></c></row>', 'E1048577'],
+    ['a row beyond 1,048,576 whose cells have no reference', '<row r="1048577"><c><v>1</v></c></row>', 'A1048577'],
+    ['a row beyond 1,048,576 without cells', '<row r="1048577"/><row r="1048578"></row>', 'row 1048577'],
     ['a cell reference beyond 1,048,576', '<row r="1"><c r="A1048577"><v>1</v></c></row>', 'A1048577'],
   ])('%s: the sheet cannot be read, and the message names the reference', async (_what, rows, ref) => {
     expect(await problemOf(one(rows))).toEqual({ kind: 'outside-grid', part: 'xl/worksheets/sheet1.xml', sheet: 'Nhiệm vụ', ref });

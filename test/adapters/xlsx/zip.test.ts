@@ -111,14 +111,26 @@ test('an unknown compression method: refused in a part that must be read, copied
   expect(await problemOf(zip)).toEqual({ kind: 'unsupported-method', part: 'xl/worksheets/sheet1.xml', method: 14 });
 });
 
-test('entry names are only names: "../" and absolute names are copied into the copy, never opened as files', async () => {
+test.each([
+  ['a parent segment ("zip slip")', '../../escape.txt'],
+  ['an absolute name', '/tmp/absolute.txt'],
+  ['a drive letter', 'C:/Windows/evil.txt'],
+  ['a dot segment', 'xl/./worksheets/x.xml'],
+  ['an empty segment', 'xl//x.xml'],
+])('an entry name no part can have — %s — makes the file damaged, naming the entry; nothing is written anywhere', async (_what, name) => {
   const parts = TASKS();
-  parts['../../escape.txt'] = 'outside';
-  parts['/abs/olute.txt'] = 'absolute';
+  parts[name] = 'outside';
+  expect(await problemOf(zipParts(parts), false)).toEqual({ kind: 'bad-entry-name', name });
+});
+
+test('folder entries ("xl/") and names with spaces are names like others', async () => {
+  const parts = TASKS();
+  parts['xl/'] = new Uint8Array(0);
+  parts['xl/media/ảnh 1.png'] = new Uint8Array([1, 2, 3]);
   const book = await XlsxWorkbook.open(zipParts(parts), nodePlatform);
   await book.writeSettings('{}');
   const out = readZip(await book.toBuffer());
-  expect(out.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['../../escape.txt', '/abs/olute.txt']));
+  expect(out.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/', 'xl/media/ảnh 1.png']));
 });
 
 test.each([
