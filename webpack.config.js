@@ -22,26 +22,6 @@ const { devHttpsOptions } = require('./scripts/dev-certs');
 const { OFFICE_JS_FILES, officeJsSource } = require('./scripts/office-js-files');
 const { officeJsUrl, pagePolicy } = require('./scripts/page-policy');
 
-/**
- * Chunks made only of already-minified files (ExcelJS ships dist/exceljs.min.js, which browser mode
- * loads on demand) are marked minimized so that Terser skips them: it would spend about half the
- * build re-minifying them for a few bytes.
- */
-class SkipMinifiedChunks {
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('SkipMinifiedChunks', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'SkipMinifiedChunks', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, () => {
-        for (const chunk of compilation.chunks) {
-          const modules = compilation.chunkGraph.getChunkModules(chunk);
-          if (modules.length === 0 || !modules.every((m) => /\.min\.js$/.test(m.resource || ''))) continue;
-          for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
-        }
-      });
-    });
-  }
-}
-
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const dev = mode === 'development';
@@ -107,7 +87,6 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new SkipMinifiedChunks(),
       page('taskpane.html', './src/taskpane/taskpane.html', ['compat', 'taskpane'], 'pane'),
       page('commands.html', './src/commands/commands.html', ['commands'], 'commands'),
       page('status.html', './src/commands/status.html', ['status'], 'commands'),

@@ -1,30 +1,33 @@
 /**
- * `npm run bench` (issue 2, item 7). Generates 10k- and 100k-row task books into bench-data/
- * (kept between runs; `--regenerate` rewrites them), then measures, for each size:
+ * `npm run bench` (issue 2, item 7; issue 10). Generates 10k- and 100k-row task books into
+ * bench-data/ (kept between runs; `--regenerate` rewrites them; `--rows N[,M]` picks other sizes,
+ * such as 1000000), then measures, for each size, side by side in one run:
  *
  * - engine rows/s: `checkWorkbook` alone, from already-read SheetData to report (core only): the
- *   sheets are read once with ExcelJS and the adapter and saved (v8.serialize, bench-data/*.sheets),
+ *   sheets are read once with the xlsx package adapter and saved (v8.serialize, bench-data/*.sheets),
  *   then a fresh child process runs the engine several times on them and reports its best run, so
- *   that neither JIT warm-up nor ExcelJS's garbage is charged to it. The child
+ *   that neither JIT warm-up nor the reader's garbage is charged to it. The child
  *   (scripts/lib/engine-run.ts) is bundled with esbuild exactly as the command line is
- *   (scripts/cli.js): run through tsx instead, every call across modules goes through an export
- *   getter, which costs the engine about a fifth of its time and is not how it ships. It also runs
- *   with the Node options of the `cli` script (--max-semi-space-size=64: the report of a large book
- *   survives the young generation, and a larger one saves copying it; a fixed 128 MB one makes the
- *   engine faster still but slows ExcelJS's load in the same process more than it gains);
- * - load_s: what ExcelJS alone needs to load the file: a child `node` that reads the file and calls
- *   `xlsx.load` (scripts/lib/load-only.cjs), wall time;
+ *   (scripts/cli.js), and runs with the Node options of the `cli` script;
+ * - load_s: the reference, what ExcelJS alone needs to load the file (the previous command line's
+ *   reader): a child `node` that reads the file and calls `xlsx.load` (scripts/lib/load-only.cjs),
+ *   wall time. Skipped above 100,000 rows unless BENCH_REFERENCE=1 (ExcelJS needs minutes and more
+ *   memory than the default heap there);
  * - check_s: the full command line, spawned the way `npm run cli` runs it (the package.json `cli`
  *   script, without npm itself) with `check FILE --as-of 2026-11-26 --json TMP`, wall time;
- * - ratio: check / load (target ≤ 1.3; both include starting Node and loading ExcelJS). Load and
- *   check run in pairs, back to back, order alternating; load_s, check_s and ratio are the medians
- *   over the pairs (the ratio of each pair, then the median), which holds up on a busy machine;
- * - peak_mb: the CLI child's peak resident set size (getrusage maxrss reported by a preloaded probe,
- *   scripts/lib/rss-probe.cjs; max over the runs).
+ * - out_s: the same with `--out TMP.xlsx` too (the annotated copy written);
+ * - ratio = check / load and out_ratio = out / load. Load, check and out run in triples, back to
+ *   back, order rotating; the times and ratios are the medians over the triples (the ratio of each
+ *   triple, then the median), which holds up on a busy machine;
+ * - peak_mb: the CLI children's peak resident set size (getrusage maxrss reported by a preloaded
+ *   probe, scripts/lib/rss-probe.cjs; max over the runs), for --json and for --out.
+ * - small_s: the whole command line on the example book of 150 tasks (examples/tracking-2026.xlsx),
+ *   median of 9 runs: what an office waits for; node_s beside it, a bare `node -e ""` in the same
+ *   run, the part of it no program can save.
  *
  * The last line is machine-readable:
- *   bench rows=100000 engine_rows_per_s=N load_s=X check_s=Y ratio=R peak_mb=M
- * Environment: BENCH_RUNS (load/check pairs per size, default 5), BENCH_ENGINE_RUNS (default 8).
+ *   bench rows=100000 engine_rows_per_s=N load_s=X check_s=Y ratio=R out_s=Z out_ratio=Q peak_mb=M out_peak_mb=P small_s=S node_s=T
+ * Environment: BENCH_RUNS (triples per size, default 5), BENCH_ENGINE_RUNS (default 8).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
@@ -32,17 +35,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { buildSync } from 'esbuild';
-import ExcelJS from 'exceljs';
-import { readWorkbookSheets } from '../src/adapters/exceljs/read-sheets';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { nodePlatform } from '../src/adapters/xlsx/node-platform';
 import type { SheetData } from '../src/core/cells';
 import { BENCH_AS_OF, writeBenchBook } from './lib/bench-book';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.join(ROOT, 'bench-data');
-const SIZES = [10_000, 100_000] as const;
+const DEFAULT_SIZES = [10_000, 100_000];
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 /** Engine runs per size (at least 300,000 rows in all), best kept: the first ones pay for JIT warm-up. */
 const ENGINE_RUNS = Math.max(1, Number(process.env.BENCH_ENGINE_RUNS ?? 8));
+/** Above this many rows ExcelJS's load is not measured unless asked for. */
+const REFERENCE_UP_TO = process.env.BENCH_REFERENCE === '1' ? Infinity : 100_000;
+const SMALL_BOOK = path.join(ROOT, 'examples', 'tracking-2026.xlsx');
+const SMALL_RUNS = 9;
 const PROBE = path.join(__dirname, 'lib', 'rss-probe.cjs');
 const LOADER = path.join(__dirname, 'lib', 'load-only.cjs');
 const ENGINE = path.join(__dirname, 'lib', 'engine-run.ts');
@@ -52,6 +59,14 @@ const BOOK_VERSION = 2;
 const say = (line: string) => process.stdout.write(line + '\n');
 
 const seconds = (ns: bigint) => Number(ns) / 1e9;
+
+function sizesFromArgs(): number[] {
+  const i = process.argv.indexOf('--rows');
+  if (i < 0) return DEFAULT_SIZES;
+  const sizes = (process.argv[i + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--rows needs whole numbers, such as --rows 1000000');
+  return sizes;
+}
 
 async function ensureBook(rows: number, regenerate: boolean): Promise<string> {
   const file = path.join(DATA, `tasks-${rows}-v${BOOK_VERSION}.xlsx`);
@@ -114,12 +129,16 @@ interface SizeResult {
   readonly engineMs: number;
   /** CPU time of the best engine run (all threads of this process), less sensitive to a busy machine. */
   readonly engineCpuMs: number;
-  readonly loadS: number;
+  /** null when the reference was not measured (large books). */
+  readonly loadS: number | null;
   readonly checkS: number;
-  /** Median over the pairs of check / load. */
-  readonly ratio: number;
+  readonly outS: number;
+  /** Medians over the triples of check / load and out / load. */
+  readonly ratio: number | null;
+  readonly outRatio: number | null;
   readonly peakMb: number;
-  readonly loaderPeakMb: number;
+  readonly outPeakMb: number;
+  readonly loaderPeakMb: number | null;
 }
 
 /** The engine child, bundled with the options scripts/cli.js uses for the command line. */
@@ -131,13 +150,12 @@ function engineBundle(tmp: string): string {
   return outfile;
 }
 
-/** The sheets of a bench book as the ExcelJS adapter reads them, saved once next to the book. */
+/** The sheets of a bench book as the command line reads them, saved once next to the book. */
 async function ensureSheets(file: string): Promise<string> {
   const bin = file.replace(/\.xlsx$/, '.sheets');
   if (!existsSync(bin) || statSync(bin).mtimeMs < statSync(file).mtimeMs) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer);
-    const sheets: SheetData[] = readWorkbookSheets(wb);
+    const book = await XlsxWorkbook.open(await fs.readFile(file), nodePlatform);
+    const sheets: SheetData[] = (await book.readBook()).sheets;
     await fs.writeFile(bin, v8.serialize(sheets));
   }
   return bin;
@@ -161,10 +179,15 @@ const median = (xs: readonly number[]) => {
 async function measure(file: string, rows: number, tmp: string): Promise<SizeResult> {
   const cli = cliCommand();
   const json = path.join(tmp, `report-${rows}.json`);
+  const out = path.join(tmp, `annotated-${rows}.xlsx`);
+  const reference = rows <= REFERENCE_UP_TO;
   const loads: number[] = [];
   const checks: number[] = [];
+  const outs: number[] = [];
   const ratios: number[] = [];
+  const outRatios: number[] = [];
   let peak = 0;
+  let outPeak = 0;
   let loaderPeak = 0;
   const loadOnce = async () => {
     const l = await timeChild(process.execPath, [LOADER, file], tmp);
@@ -176,20 +199,28 @@ async function measure(file: string, rows: number, tmp: string): Promise<SizeRes
     peak = Math.max(peak, c.rssMb);
     return c.wall;
   };
-  // Pairs run back to back (order alternating), so that a pair shares the machine's load of the moment.
+  const outOnce = async () => {
+    const c = await timeChild(cli.cmd, [...cli.args, 'check', file, '--as-of', BENCH_AS_OF, '--json', json, '--out', out], tmp);
+    outPeak = Math.max(outPeak, c.rssMb);
+    return c.wall;
+  };
+  // Triples run back to back (order rotating), so that a triple shares the machine's load of the moment.
   for (let i = 0; i < RUNS; i++) {
-    let load: number;
-    let check: number;
-    if (i % 2 === 0) {
-      load = await loadOnce();
-      check = await checkOnce();
-    } else {
-      check = await checkOnce();
-      load = await loadOnce();
+    const steps: Array<[string, () => Promise<number>]> = [
+      ['load', loadOnce],
+      ['check', checkOnce],
+      ['out', outOnce],
+    ];
+    const order = [...steps.slice(i % 3), ...steps.slice(0, i % 3)].filter(([name]) => reference || name !== 'load');
+    const t: Record<string, number> = {};
+    for (const [name, run] of order) t[name] = await run();
+    checks.push(t.check!);
+    outs.push(t.out!);
+    if (reference) {
+      loads.push(t.load!);
+      ratios.push(t.check! / t.load!);
+      outRatios.push(t.out! / t.load!);
     }
-    loads.push(load);
-    checks.push(check);
-    ratios.push(check / load);
   }
   const report = JSON.parse(await fs.readFile(json, 'utf8')) as { tasks: unknown[] };
   if (report.tasks.length !== rows) throw new Error(`CLI report has ${report.tasks.length} tasks, expected ${rows}`);
@@ -199,41 +230,64 @@ async function measure(file: string, rows: number, tmp: string): Promise<SizeRes
     engineRowsPerS: rows / (engine.bestMs / 1000),
     engineMs: engine.bestMs,
     engineCpuMs: engine.bestCpuMs,
-    loadS: median(loads),
+    loadS: reference ? median(loads) : null,
     checkS: median(checks),
-    ratio: median(ratios),
+    outS: median(outs),
+    ratio: reference ? median(ratios) : null,
+    outRatio: reference ? median(outRatios) : null,
     peakMb: peak,
-    loaderPeakMb: loaderPeak,
+    outPeakMb: outPeak,
+    loaderPeakMb: reference ? loaderPeak : null,
   };
 }
 
+/** The whole command line on the 150-task example book, and a bare Node beside it, alternating. */
+async function measureSmall(tmp: string): Promise<{ small: number; node: number }> {
+  const cli = cliCommand();
+  const json = path.join(tmp, 'small.json');
+  const walls: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < SMALL_RUNS; i++) {
+    walls.push((await timeChild(cli.cmd, [...cli.args, 'check', SMALL_BOOK, '--as-of', BENCH_AS_OF, '--json', json], tmp)).wall);
+    bare.push((await timeChild(process.execPath, ['-e', ''], tmp)).wall);
+  }
+  return { small: median(walls), node: median(bare) };
+}
+
+const fmt = (x: number | null, digits = 2) => (x === null ? 'skipped' : x.toFixed(digits));
+
 async function main(): Promise<void> {
   const regenerate = process.argv.includes('--regenerate');
+  const sizes = sizesFromArgs();
   say(
     `bench: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
-      `load average ${os.loadavg()[0]!.toFixed(1)}; ${RUNS} load/check pairs (medians), engine best of ≥ ${ENGINE_RUNS} runs per size`,
+      `load average ${os.loadavg()[0]!.toFixed(1)}; ${RUNS} load/check/out triples (medians), engine best of ≥ ${ENGINE_RUNS} runs per size`,
   );
   const files = new Map<number, string>();
-  for (const rows of SIZES) files.set(rows, await ensureBook(rows, regenerate));
+  for (const rows of sizes) files.set(rows, await ensureBook(rows, regenerate));
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-'));
   try {
     // Warm-up: lets the `cli` script build its bundle if sources changed; not measured.
     const cli = cliCommand();
-    await timeChild(cli.cmd, [...cli.args, 'check', files.get(SIZES[0])!, '--as-of', BENCH_AS_OF, '--json', path.join(tmp, 'warm.json')], tmp);
+    await timeChild(cli.cmd, [...cli.args, 'check', SMALL_BOOK, '--as-of', BENCH_AS_OF, '--json', path.join(tmp, 'warm.json')], tmp);
+    const { small, node } = await measureSmall(tmp);
+    say(`example book (150 tasks): whole command line ${small.toFixed(3)} s, bare node ${node.toFixed(3)} s (medians of ${SMALL_RUNS})`);
     let last: SizeResult | null = null;
-    for (const rows of SIZES) {
+    for (const rows of sizes) {
       const r = await measure(files.get(rows)!, rows, tmp);
       say(
         `rows=${rows}: engine ${r.engineMs.toFixed(1)} ms (${Math.round(r.engineRowsPerS).toLocaleString('en-US')} rows/s; CPU ${r.engineCpuMs.toFixed(0)} ms); ` +
-          `ExcelJS load ${r.loadS.toFixed(2)} s (peak ${Math.round(r.loaderPeakMb)} MB); ` +
-          `full CLI check ${r.checkS.toFixed(2)} s; ratio ${r.ratio.toFixed(2)}; CLI peak RSS ${Math.round(r.peakMb)} MB`,
+          `ExcelJS load ${r.loadS === null ? 'skipped' : `${r.loadS.toFixed(2)} s (peak ${Math.round(r.loaderPeakMb ?? 0)} MB)`}; ` +
+          `CLI --json ${r.checkS.toFixed(2)} s (ratio ${fmt(r.ratio)}, peak ${Math.round(r.peakMb)} MB); ` +
+          `CLI --json --out ${r.outS.toFixed(2)} s (ratio ${fmt(r.outRatio)}, peak ${Math.round(r.outPeakMb)} MB)`,
       );
       last = r;
     }
     const r = last!;
     say(
-      `bench rows=${r.rows} engine_rows_per_s=${Math.round(r.engineRowsPerS)} load_s=${r.loadS.toFixed(2)} ` +
-        `check_s=${r.checkS.toFixed(2)} ratio=${r.ratio.toFixed(2)} peak_mb=${Math.round(r.peakMb)}`,
+      `bench rows=${r.rows} engine_rows_per_s=${Math.round(r.engineRowsPerS)} load_s=${fmt(r.loadS)} ` +
+        `check_s=${r.checkS.toFixed(2)} ratio=${fmt(r.ratio)} out_s=${r.outS.toFixed(2)} out_ratio=${fmt(r.outRatio)} ` +
+        `peak_mb=${Math.round(r.peakMb)} out_peak_mb=${Math.round(r.outPeakMb)} small_s=${small.toFixed(3)} node_s=${node.toFixed(3)}`,
     );
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * `npm run fixtures:bad`: write the corpus of malformed inputs in test/fixtures/bad/ (issue 5, item 2).
- * Each case is a file built from code (ExcelJS through the project's own writer for workbooks, small
+ * Each case is a file built from code (ExcelJS for workbooks, the package adapter for an annotated one, small
  * hand-made containers for the rest) and a sidecar `NN-name.expect.json` stating, from the SPEC, what
  * the command line must do with it: exit code, standard error, sheets, findings, tasks and units.
  *
@@ -12,8 +12,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { ExcelJsWorkbook } from '../src/adapters/exceljs/exceljs-workbook';
-import { zipEntries } from '../src/cli/xlsx-package';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { nodePlatform } from '../src/adapters/xlsx/node-platform';
+import { readZip } from '../src/adapters/xlsx/zip-read';
 import { oleFile } from './lib/ole-file';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
 import type { Expectation, ExpectedFinding, ExpectedSheet, ExpectedTask } from '../test/bad-inputs/expectation';
@@ -31,14 +32,11 @@ interface ZipFile {
 }
 
 function unzip(bytes: Buffer): ZipFile[] {
-  const entries = zipEntries(bytes);
-  if (!entries) throw new Error('make-bad-fixtures: cannot read a zip written by ExcelJS');
+  const zip = readZip(bytes);
   const files: ZipFile[] = [];
-  for (const e of entries.values()) {
+  for (const e of zip.entries) {
     if (e.name.endsWith('/')) continue;
-    const p = e.localOffset;
-    const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
-    const raw = bytes.subarray(start, start + e.compressedSize);
+    const raw = zip.raw(e);
     files.push({ name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
   }
   return files;
@@ -384,15 +382,14 @@ function fileCases(): Case[] {
         const full = await smallTaskBook();
         return full.subarray(0, Math.floor(full.length / 2));
       },
-      expect: exit2('The first half of a real .xlsx (the zip directory at the end is gone).', CORRUPT("Corrupted zip: can't find end of central directory")),
+      expect: exit2('The first half of a real .xlsx (the zip directory at the end is gone).', CORRUPT('không đọc được danh mục của tệp nén: tệp có thể bị cắt cụt')),
     },
     {
       file: '06-corrupt-sheet-data.xlsx',
       build: async () => {
         const full = await smallTaskBook();
-        const entries = zipEntries(full)!;
-        const e = entries.get('xl/worksheets/sheet1.xml')!;
-        const start = e.localOffset + 30 + full.readUInt16LE(e.localOffset + 26) + full.readUInt16LE(e.localOffset + 28);
+        const e = readZip(full).get('xl/worksheets/sheet1.xml')!;
+        const start = e.dataStart;
         const bad = Buffer.from(full);
         for (let i = 0; i < Math.min(64, e.compressedSize); i++) bad[start + i] = 0xff;
         return bad;
@@ -1533,9 +1530,9 @@ function bookCases(): Case[] {
           },
         ]);
         // An earlier run of the project's own code (as of 1 June) left its flags and KQ sheets in the book.
-        const port = new ExcelJsWorkbook(base);
+        const port = await XlsxWorkbook.open(await xlsx(base), nodePlatform);
         await checkFlagAndScore(port, { asOf: '2026-06-01', lang: 'vi' });
-        return xlsx(port.workbook);
+        return Buffer.from(await port.toBuffer());
       },
       expect: {
         description:

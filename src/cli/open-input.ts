@@ -1,9 +1,11 @@
 /** Read the input file and tell apart the ways it can fail, each with one clear line. */
 import { promises as fs } from 'node:fs';
-import { ExcelJsWorkbook } from '../adapters/exceljs/exceljs-workbook';
+import { openXlsx, XlsxError, type XlsxWorkbook } from '../adapters/xlsx';
+import { nodePlatform } from '../adapters/xlsx/node-platform';
 import { CLI_ERRORS } from '../i18n/cli';
+import { XLSX_ERRORS } from '../i18n/xlsx';
 import { UsageError } from './args';
-import { damagedWorksheet, oleEntryNames, workbookParts, zipEntries } from './xlsx-package';
+import { oleEntryNames } from './ole-file';
 
 const ZIP = [0x50, 0x4b];
 /** Password-protected .xlsx files and Excel 97-2003 .xls files are OLE compound documents, not zips. */
@@ -26,7 +28,42 @@ function oleError(path: string, bytes: Uint8Array): UsageError {
   return new UsageError(CLI_ERRORS.notXlsx(path));
 }
 
-export async function openInput(path: string): Promise<ExcelJsWorkbook> {
+/** The one line for a package that cannot be read (or written). */
+export function packageError(e: XlsxError, path: string): UsageError {
+  const p = e.problem;
+  switch (p.kind) {
+    case 'not-zip':
+      return new UsageError(XLSX_ERRORS.notZip(path));
+    case 'not-workbook':
+      return new UsageError(CLI_ERRORS.zipNotXlsx(path));
+    case 'duplicate-entry':
+      return new UsageError(XLSX_ERRORS.duplicateEntry(path, p.name));
+    case 'bad-entry-name':
+      return new UsageError(XLSX_ERRORS.badEntryName(path, p.name));
+    case 'too-many-entries':
+      return new UsageError(XLSX_ERRORS.tooManyEntries(path, p.count, p.limit));
+    case 'too-large':
+      return new UsageError(XLSX_ERRORS.tooLarge(path, p.part));
+    case 'too-many-cells':
+      return new UsageError(XLSX_ERRORS.tooManyCells(path, p.limit));
+    case 'missing-part':
+      return new UsageError(CLI_ERRORS.missingPart(path, p.part));
+    case 'damaged-part':
+      return new UsageError(p.sheet !== undefined ? CLI_ERRORS.unreadableSheet(path, p.sheet, p.part) : XLSX_ERRORS.damagedPart(path, p.part, p.detail));
+    case 'dtd':
+      return new UsageError(XLSX_ERRORS.dtd(path, p.part));
+    case 'not-utf8':
+      return new UsageError(XLSX_ERRORS.notUtf8(path, p.part));
+    case 'outside-grid':
+      return new UsageError(XLSX_ERRORS.outsideGrid(path, p.sheet, p.ref));
+    case 'shared-string':
+      return new UsageError(XLSX_ERRORS.sharedString(path, p.sheet, p.cell, p.index, p.count));
+    case 'unsupported-method':
+      return new UsageError(XLSX_ERRORS.unsupportedMethod(path, p.part, p.method));
+  }
+}
+
+export async function openInput(path: string): Promise<XlsxWorkbook> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(path);
@@ -41,23 +78,10 @@ export async function openInput(path: string): Promise<ExcelJsWorkbook> {
   if (bytes.length === 0) throw new UsageError(CLI_ERRORS.emptyFile(path));
   if (startsWith(bytes, OLE)) throw oleError(path, bytes);
   if (!startsWith(bytes, ZIP)) throw new UsageError(CLI_ERRORS.notXlsx(path));
-  // Null when the zip's directory cannot be read here: ExcelJS then reports the damage.
-  const entries = zipEntries(bytes);
-  if (entries && !entries.has('xl/workbook.xml')) throw new UsageError(CLI_ERRORS.zipNotXlsx(path));
-  const parts = entries && workbookParts(bytes, entries);
-  const missing = parts?.missingParts[0];
-  if (missing !== undefined) throw new UsageError(CLI_ERRORS.missingPart(path, missing));
-  let book: ExcelJsWorkbook;
   try {
-    book = await ExcelJsWorkbook.fromBuffer(bytes);
+    return await openXlsx(bytes, nodePlatform);
   } catch (e) {
-    const damaged = entries && parts ? damagedWorksheet(bytes, entries, parts.worksheets) : null;
-    if (damaged) throw new UsageError(CLI_ERRORS.unreadableSheet(path, damaged.name, damaged.part));
-    throw new UsageError(CLI_ERRORS.corrupt(path, reason(e)));
+    if (e instanceof XlsxError) throw packageError(e, path);
+    throw e;
   }
-  // ExcelJS leaves out, without a word, a worksheet whose part is missing or that it cannot place.
-  const loaded = new Set(book.workbook.worksheets.map((w) => w.name));
-  const lost = parts?.worksheets.find((s) => !loaded.has(s.name));
-  if (lost) throw new UsageError(CLI_ERRORS.unreadableSheet(path, lost.name, lost.part));
-  return book;
 }

@@ -132,6 +132,11 @@ export const ReportSchema = z.object({
   people: z.array(PersonReportSchema),
   ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
   rules: z.enum(RULE_SET_IDS),
+  /**
+   * Issue 10: parts of the file an annotated copy could not keep (part name, and what it was by its
+   * relationship type); present only when there are some. Never silent.
+   */
+  notKept: z.array(z.object({ part: z.string(), what: z.string() })).optional(),
 });
 
 export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   lang: { display: 'flex', alignItems: 'center' },
 });
 
-/** Browser mode brings ExcelJS; loaded on demand so that the pane inside Excel does not carry it. */
+/** Browser mode brings the xlsx package layer; loaded on demand so that the pane inside Excel does not carry it. */
 const BrowserShell = lazy(() => import('./components/BrowserShell').then((m) => ({ default: m.BrowserShell })));
 
 export type AppMode = { readonly kind: 'excel'; readonly host: PaneHost } | { readonly kind: 'browser'; readonly readFile?: ReadFile };

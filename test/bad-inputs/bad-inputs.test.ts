@@ -10,12 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
+import { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { nodePlatform } from '../../src/adapters/xlsx/node-platform';
 import { main, type Io } from '../../src/cli/main';
 import { isOwnSheetName } from '../../src/core/header';
 import { ReportSchema, type Finding, type Report } from '../../src/core/report';
 import type { Expectation, ExpectedFinding } from './expectation';
 import { SPEC_SEVERITY } from '../helpers/spec-severity';
+import { hyperlinksOf, readParts } from '../helpers/package-parts';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'bad');
 const FIXTURES = readdirSync(DIR)
@@ -123,7 +125,12 @@ function checkReport(report: Report, exp: Expectation): void {
 
 const FINDINGS_SHEET = 'KQ Kiểm tra';
 const SCORES_SHEET = 'KQ Đánh giá';
-const LINK = /^#'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/;
+/** An internal link's place in the workbook: 'Sheet'!$E$5. */
+const LINK = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/;
+
+async function sheetsOf(file: string) {
+  return (await (await XlsxWorkbook.open(await fs.readFile(file), nodePlatform)).readBook()).sheets;
+}
 
 function userSheetNames(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets.map((w) => w.name).filter((n) => !isOwnSheetName(n));
@@ -150,8 +157,8 @@ async function checkAnnotated(input: string, out: string, report: Report, exp: E
   expect(names.filter((n) => n === FINDINGS_SHEET)).toHaveLength(1);
 
   // Never a value in the user's cells.
-  const userBefore = readWorkbookSheets(before).filter((s) => !isOwnSheetName(s.name));
-  const userAfter = readWorkbookSheets(after).filter((s) => !isOwnSheetName(s.name));
+  const userBefore = (await sheetsOf(input)).filter((s) => !isOwnSheetName(s.name));
+  const userAfter = (await sheetsOf(out)).filter((s) => !isOwnSheetName(s.name));
   userBefore.forEach((s, i) => {
     const t = userAfter[i]!;
     expect(t.name).toBe(s.name);
@@ -170,14 +177,11 @@ async function checkAnnotated(input: string, out: string, report: Report, exp: E
     expect(formulas.map((c) => c.address)).toEqual([]);
   }
 
-  // One link per finding, to its sheet and cell.
-  const links = cellsOf(after.getWorksheet(FINDINGS_SHEET)!)
-    .map((c) => c.value)
-    .filter((v): v is ExcelJS.CellHyperlinkValue => typeof v === 'object' && v !== null && 'hyperlink' in v)
-    .map((v) => {
-      const m = LINK.exec(v.hyperlink);
-      return m ? `${m[1]!.replace(/''/g, "'")}!${m[2]}${m[3]}` : `unparsed ${v.hyperlink}`;
-    });
+  // One link per finding, to its sheet and cell (read from the sheet's XML: ExcelJS does not read internal links).
+  const links = hyperlinksOf(readParts(await fs.readFile(out)), FINDINGS_SHEET).map((h) => {
+    const m = LINK.exec(h.location);
+    return m ? `${m[1]!.replace(/''/g, "'")}!${m[2]}${m[3]}` : `unparsed ${h.location}`;
+  });
   expect(links.sort()).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
 
   for (const name of exp.outProtected ?? []) {

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main, type Io } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
+import { buildPackage, MAIN, REL, sharedStrings, worksheet } from '../helpers/handmade-package';
+import { readParts } from '../helpers/package-parts';
 
 interface Run {
   code: number;
@@ -150,3 +152,111 @@ async function write(name: string, data: string | Uint8Array): Promise<string> {
   await fs.writeFile(p, data);
   return p;
 }
+
+// ------------------------------------------------------------------ issue 10: the package layer
+
+/** A small task sheet by hand: as of 2026-08-01, B2's task is overdue (deadline 2026-06-30 = serial 46203). */
+const TASK_XML = worksheet(
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung nhiệm vụ</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị chủ trì</t></is></c><c r="C1" t="inlineStr"><is><t>Thời hạn</t></is></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Báo cáo quý</t></is></c><c r="B2" t="inlineStr"><is><t>Phòng Nội vụ</t></is></c><c r="C2" t="inlineStr"><is><t>30/06/2026</t></is></c></row>',
+);
+const VBA = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 9, 8, 7]);
+
+async function macroBook(name: string): Promise<string> {
+  const bytes = buildPackage({
+    sheets: [{ name: 'Nhiệm vụ', xml: TASK_XML }],
+    macro: true,
+    extra: { 'xl/vbaProject.bin': VBA },
+    overrides: '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+  });
+  return write(name, bytes);
+}
+
+describe('.xlsm and the kind of the copy', () => {
+  test('a book with macros is annotated under an .xlsm name, its VBA project and macro content type kept', async () => {
+    const input = await macroBook('macro.xlsm');
+    const out = path.join(dir, 'macro (KQ).xlsm');
+    const r = await run('check', input, '--as-of', '2026-08-01', '--out', out);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const parts = readParts(await fs.readFile(out));
+    expect(Buffer.from(parts['xl/vbaProject.bin']!)).toEqual(Buffer.from(VBA));
+    expect(Buffer.from(parts['[Content_Types].xml']!).toString()).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  });
+
+  test.each([
+    ['an .xlsm copied to .xlsx (Excel would refuse the file, and the macros would be lost)', 'm.xlsm', 'copy.xlsx', 'xlsm'],
+    ['an .xlsx copied to .xlsm', 'plain.xlsx', 'copy.xlsm', 'xlsx'],
+    ['a copy without an extension', 'plain2.xlsx', 'copy', 'xlsx'],
+  ])('%s is a bad argument: exit 2, one line, nothing written', async (_what, inputName, outName, kind) => {
+    const input = inputName.endsWith('.xlsm') ? await macroBook(inputName) : await write(inputName, buildPackage({ sheets: [{ name: 'Nhiệm vụ', xml: TASK_XML }] }));
+    const out = path.join(dir, outName);
+    const r = await run('check', input, '--out', out, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([`cli: --out must end in .${kind} like INPUT (a book with macros keeps them under an .xlsm name), not ${out}`]);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
+
+describe('what a copy cannot keep is said, never silent', () => {
+  test('a picture on a sheet named like the add-in\'s own: stderr says so and the report lists it', async () => {
+    // The user's own sheet "KQ Đánh giá" with a picture: SPEC §6 makes "KQ …" sheets the add-in's, so it is replaced.
+    const drawing = `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>`;
+    const bytes = buildPackage({
+      sheets: [
+        { name: 'Nhiệm vụ', xml: TASK_XML },
+        { name: 'KQ Đánh giá', xml: worksheet('', '<drawing r:id="rId1"/>') },
+      ],
+      sheetRels: { 1: `<Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>` },
+      extra: {
+        'xl/drawings/drawing1.xml': drawing,
+        'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/image" Target="../media/image1.png"/></Relationships>`,
+        'xl/media/image1.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      },
+      overrides: '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    });
+    const input = await write('kq-with-picture.xlsx', bytes);
+    const json = path.join(dir, 'kq-with-picture.json');
+    const r = await run('check', input, '--as-of', '2026-08-01', '--json', json, '--out', path.join(dir, 'kq-with-picture (KQ).xlsx'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(['The annotated copy could not keep an image (xl/media/image1.png); the original file is untouched.']);
+    const report = ReportSchema.parse(JSON.parse(await fs.readFile(json, 'utf8')));
+    expect(report.notKept).toEqual([{ part: 'xl/media/image1.png', what: 'image' }]);
+  });
+
+  test('a report of a copy that kept everything has no notKept field', async () => {
+    const input = await taskBook('kept.xlsx');
+    const json = path.join(dir, 'kept.json');
+    const r = await run('check', input, '--as-of', '2026-08-01', '--json', json, '--out', path.join(dir, 'kept (KQ).xlsx'));
+    expect(r.err).toEqual([]);
+    expect(JSON.parse(await fs.readFile(json, 'utf8'))).not.toHaveProperty('notKept');
+  });
+});
+
+describe('damaged and hostile packages: exit 2 and one line', () => {
+  test.each([
+    [
+      'a DOCTYPE in a sheet',
+      () => buildPackage({ sheets: [{ name: 'Nhiệm vụ', xml: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet xmlns="${MAIN}"><sheetData/></worksheet>` }] }),
+      'cli: {input} is refused: the part xl/worksheets/sheet1.xml has a DTD declaration (Excel never writes one; the file may be hostile)',
+    ],
+    [
+      'a shared-string index out of range',
+      () => buildPackage({ sheets: [{ name: 'Nhiệm vụ', xml: worksheet('<row r="2"><c r="C2" t="s"><v>7</v></c></row>') }], sharedStrings: sharedStrings(['<t>a</t>']) }),
+      'cli: {input} is damaged: cell C2 of sheet "Nhiệm vụ" points to shared string 7, but the book has 1',
+    ],
+    [
+      'a cell beyond Excel\'s grid',
+      () => buildPackage({ sheets: [{ name: 'Nhiệm vụ', xml: worksheet('<row r="1"><c r="XFE1"><v>1</v></c></row>') }] }),
+      'cli: {input} is damaged: sheet "Nhiệm vụ" has a cell XFE1 outside Excel\'s grid (at most XFD1048576)',
+    ],
+  ])('%s', async (_what, make, line) => {
+    const input = await write(`hostile-${Math.random().toString(36).slice(2)}.xlsx`, make());
+    const r = await run('check', input, '--lang', 'en', '--json', path.join(dir, 'never.json'));
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([line.replace('{input}', input)]);
+    await expect(fs.stat(path.join(dir, 'never.json'))).rejects.toThrow();
+  });
+});

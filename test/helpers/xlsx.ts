@@ -1,6 +1,6 @@
 /**
  * Real .xlsx files for tests, from a declarative description, written with ExcelJS and read back
- * through the ExcelJS adapter, so that a test goes through the same bytes and reader as the CLI.
+ * through the xlsx package adapter, so that a test goes through the same bytes and reader as the CLI.
  *
  *   const data = await buildXlsx({ sheets: [{ name: 'Nhiệm vụ', rows: [[...], [...]], merges: ['A1:I1'] }] });
  *   const report = await checkXlsx(data, { asOf: '2023-09-15' });
@@ -9,7 +9,8 @@
  * its top-left cell only (as Excel stores it): a value under any other cell of a merge is an error.
  */
 import ExcelJS from 'exceljs';
-import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
+import { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { nodePlatform } from '../../src/adapters/xlsx/node-platform';
 import type { SheetData } from '../../src/core/cells';
 import { checkWorkbook, type CheckOptions } from '../../src/core/check';
 import type { Report } from '../../src/core/report';
@@ -97,11 +98,10 @@ export async function buildXlsx(book: XlsxBook): Promise<Buffer> {
   return Buffer.from(out as ArrayBuffer);
 }
 
-/** Load .xlsx bytes with ExcelJS and read every worksheet through the adapter. */
+/** Read every worksheet of .xlsx bytes through the package adapter, as the command line does. */
 export async function readXlsx(data: Buffer | Uint8Array): Promise<SheetData[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return readWorkbookSheets(wb);
+  const book = await XlsxWorkbook.open(data, nodePlatform);
+  return (await book.readBook()).sheets;
 }
 
 /** Build (when given a description), read back and check: the engine's report for real .xlsx bytes. */

@@ -1,13 +1,13 @@
 /**
- * The ExcelJS side of the round trip: a book description rendered to real .xlsx bytes (what a
- * user's file looks like once saved), and the state of a loaded workbook as plain data to compare:
+ * ExcelJS in the round trip, as a writer of users' books and as an independent reader: a book
+ * description rendered to real .xlsx bytes (what a user's file looks like once saved), and the
+ * state of a workbook loaded by ExcelJS as plain data to compare:
  * every worksheet's full model (cells with values, formulas, results, styles and notes; rows with
  * heights and hidden flags; columns; merges; conditional formats; filter; views; properties),
  * the sheet order and states, and the workbook's defined names.
  */
 import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
-import { ExcelJsWorkbook } from '../../src/adapters/exceljs/exceljs-workbook';
 import { FLAG_MARK, NOTE_PREFIX, formulaString } from '../../src/core/flag-plan';
 import { isOwnSheetName } from '../../src/core/header';
 import { dateOfSerial, rectAddress, runsText, type BookDesc, type CellDesc, type RichRun, type RuleKind, type RuleStyle, type Scalar, type SheetDesc, type StyleDesc } from './book';
@@ -181,10 +181,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDesc): void {
   if (s.frozenRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: s.frozenRows, topLeftCell: `A${s.frozenRows + 1}`, activeCell: 'A1' }];
 }
 
-/**
- * Zip entries stored rather than deflated: the parts are the same, and deflating them is most of
- * what a save costs. A test checks that such bytes read back as ExcelJsWorkbook.toBuffer's do.
- */
+/** Zip entries stored rather than deflated: the parts are the same, and deflating them is most of what a save costs. */
 const STORED = { zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
 
 export async function saveStored(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -199,9 +196,11 @@ export async function toXlsx(book: BookDesc): Promise<Uint8Array> {
   return saveStored(wb);
 }
 
-/** Save and open again, as a user does between two runs. */
-export async function reopen(port: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
-  return ExcelJsWorkbook.fromBuffer(await saveStored(port.workbook));
+/** Load bytes with ExcelJS, the independent reader. */
+export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_RUBRIC_2023 } from '../../src/core/rule-sets/rules-2023';
 import { DEFAULT_RUBRIC_2026 } from '../../src/core/rule-sets/rules-2026';
 import { paneText } from '../../src/i18n/pane';
+import { XlsxWorkbook } from '../../src/adapters/xlsx';
 import { annotatedName, cellContextOf } from '../../src/taskpane/browser-host';
 import { describeError } from '../../src/taskpane/errors';
 import { draftFor, parseMappingDraft, withKind } from '../../src/taskpane/mapping-form';
@@ -101,7 +102,7 @@ describe('theme', () => {
 });
 
 describe('browser mode helpers', () => {
-  test('the cells around a finding, with the header row', () => {
+  test('the cells around a finding, with the header row', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
     ws.getCell('A2').value = 'Đơn vị';
@@ -115,18 +116,22 @@ describe('browser mode helpers', () => {
     ws.mergeCells('A1:C1');
     ws.getCell('A5').value = 'A. Khối đảng';
     ws.mergeCells('A5:D5');
-    const ctx = cellContextOf(ws, 'S', 'B9', 2)!;
+    // The sheet as browser mode reads it: a real file through the package adapter.
+    const book = await XlsxWorkbook.open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const sheet = (await book.sheetValues('S'))!;
+    expect(await book.sheetValues('Không có')).toBeNull();
+    const ctx = cellContextOf(sheet, 'S', 'B9', 2)!;
     expect(ctx.columns).toEqual(['A', 'B', 'C', 'D']);
     expect(ctx.rows.map((r) => r.row)).toEqual([2, 7, 8, 9, 10, 11]);
     expect(ctx.rows[3]!.cells).toEqual(['Đơn vị 9', '09/01/2026', '#N/A', '']);
     expect(ctx.target).toEqual({ row: 3, col: 1 });
     // A merge that starts left of the excerpt shows its text in its first displayed cell only.
-    const right = cellContextOf(ws, 'S', 'D6')!;
+    const right = cellContextOf(sheet, 'S', 'D6')!;
     expect(right.columns).toEqual(['B', 'C', 'D', 'E', 'F']);
     expect(right.rows.find((r) => r.row === 5)!.cells).toEqual(['A. Khối đảng', '', '', '', '']);
-    expect(cellContextOf(ws, 'S', 'not a cell')).toBeNull();
+    expect(cellContextOf(sheet, 'S', 'not a cell')).toBeNull();
     // Near the top-left corner, nothing before row 1 or column A.
-    const corner = cellContextOf(ws, 'S', 'A1', 1)!;
+    const corner = cellContextOf(sheet, 'S', 'A1', 1)!;
     expect(corner.rows.map((r) => r.row)).toEqual([1, 2, 3]);
     expect(corner.rows[0]!.cells).toEqual(['I. KHỐI CƠ QUAN', '', '']);
     expect(corner.target).toEqual({ row: 0, col: 0 });
@@ -135,5 +140,8 @@ describe('browser mode helpers', () => {
   test('the annotated copy is named after the original', () => {
     expect(annotatedName('Theo dõi 2026.xlsx')).toBe('Theo dõi 2026 (KQ).xlsx');
     expect(annotatedName('book.XLSX')).toBe('book (KQ).xlsx');
+    // A book with macros stays an .xlsm, whatever its file was called.
+    expect(annotatedName('Sổ có macro.xlsm')).toBe('Sổ có macro (KQ).xlsm');
+    expect(annotatedName('đổi tên.xlsx', 'xlsm')).toBe('đổi tên (KQ).xlsm');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Saved settings inside Excel: the very hidden sheet "KQ Cài đặt", JSON text in A1, exactly where
- * the ExcelJS adapter keeps them (src/adapters/exceljs/settings-sheet.ts; a test checks that both
- * name the same sheet), so that a mapping confirmed in the pane is used by the ribbon buttons, the
+ * the xlsx package adapter keeps them (src/adapters/xlsx/owned-sheet-xml.ts; both name the sheet
+ * SETTINGS_SHEET), so that a mapping confirmed in the pane is used by the ribbon buttons, the
  * command line and browser mode alike.
  */
 import { SETTINGS_SHEET } from '../../core/presentation';

@@ -1,11 +1,12 @@
 /**
- * Browser mode: open a local .xlsx (file picker or drag and drop), run the pane over it through the
- * ExcelJS adapter, download the annotated copy. The file is read in memory and sent nowhere.
+ * Browser mode: open a local .xlsx or .xlsm (file picker or drag and drop), run the pane over it
+ * through the xlsx package adapter, download the annotated copy. The file is read in memory and
+ * sent nowhere.
  */
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
-import { ExcelJsWorkbook } from '../../adapters/exceljs/exceljs-workbook';
+import { BOOK_MIME, openXlsx, type XlsxWorkbook } from '../../adapters/xlsx';
 import type { Lang } from '../../i18n/messages';
 import { paneText } from '../../i18n/pane';
 import { annotatedName, browserHost, downloadBytes } from '../browser-host';
@@ -35,7 +36,7 @@ interface Opened {
   /** Counts opened files, so that each gets a fresh pane. */
   readonly id: number;
   readonly name: string;
-  readonly book: ExcelJsWorkbook;
+  readonly book: XlsxWorkbook;
   readonly host: PaneHost;
 }
 
@@ -60,7 +61,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
     setError(null);
     setLoading(file.name);
     try {
-      const book = await ExcelJsWorkbook.fromBuffer(await readFile(file));
+      const book = await openXlsx(await readFile(file));
       setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, name: file.name, book, host: browserHost(book) }));
       setChecked(false);
     } catch {
@@ -81,7 +82,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
     if (!opened) return;
     setDownloading(true);
     try {
-      downloadBytes(await opened.book.toBuffer(), annotatedName(opened.name));
+      downloadBytes(await opened.book.toBuffer(), annotatedName(opened.name, opened.book.kind), BOOK_MIME[opened.book.kind]);
     } catch (e) {
       setError(describeError(e, t).text);
     } finally {
@@ -103,7 +104,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
         ref={input}
         className={s.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         aria-label={t.chooseFile}
         tabIndex={-1}
         data-testid="file-input"

@@ -1,14 +1,21 @@
 /**
- * The write side of the ExcelJS adapter, end to end: real .xlsx bytes in, the real pipeline, bytes
- * out, reloaded with ExcelJS and inspected.
+ * The write side of the xlsx package adapter, end to end: real .xlsx bytes in (written by ExcelJS),
+ * the real pipeline, bytes out, reloaded with ExcelJS as an independent reader and inspected.
  */
-import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET } from '../../src/core/presentation';
+import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET } from '../../../src/core/presentation';
 import ExcelJS from 'exceljs';
-import { ExcelJsWorkbook } from '../../src/adapters/exceljs/exceljs-workbook';
-import { NOTE_PREFIX, markFormula, overdueFormula, planFlags, unassignedFormula } from '../../src/core/flag-plan';
-import { scoresSheet } from '../../src/core/owned-sheets';
-import type { Report } from '../../src/core/report';
-import { checkBook, checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workbook';
+import { unzipSync, strFromU8 } from 'fflate';
+import { hyperlinksOf, readParts } from '../../helpers/package-parts';
+import { XlsxWorkbook } from '../../../src/adapters/xlsx';
+import { nodePlatform } from '../../../src/adapters/xlsx/node-platform';
+import { NOTE_PREFIX, markFormula, overdueFormula, planFlags, unassignedFormula } from '../../../src/core/flag-plan';
+import { scoresSheet } from '../../../src/core/owned-sheets';
+import type { Report } from '../../../src/core/report';
+import { checkBook, checkFlagAndScore, clearAllFlags } from '../../../src/usecases/check-workbook';
+
+function open(buf: Uint8Array | Buffer): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(buf, nodePlatform);
+}
 
 const AS_OF = '2026-08-01';
 const TASKS = 'Nhiệm vụ';
@@ -77,14 +84,14 @@ async function load(buf: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
 }
 
 async function annotate(buf: Uint8Array | Buffer, times = 1): Promise<{ bytes: Uint8Array; report: Report }> {
-  const port = await ExcelJsWorkbook.fromBuffer(buf);
+  const port = await open(buf);
   let report: Report | undefined;
   for (let i = 0; i < times; i++) report = (await checkFlagAndScore(port, { asOf: AS_OF })).report;
   return { bytes: await port.toBuffer(), report: report! };
 }
 
 async function reportOf(buf: Uint8Array | Buffer): Promise<Report> {
-  return (await checkBook(await ExcelJsWorkbook.fromBuffer(buf), { asOf: AS_OF })).report;
+  return (await checkBook(await open(buf), { asOf: AS_OF })).report;
 }
 
 type Cf = ExcelJS.ConditionalFormattingOptions;
@@ -264,13 +271,13 @@ describe('flags in place', () => {
   });
 
   test('clear flags restores the user sheets exactly, after a save or in the same session', async () => {
-    const port = await ExcelJsWorkbook.fromBuffer(once.bytes);
+    const port = await open(once.bytes);
     await clearAllFlags(port);
     const cleared = await load(await port.toBuffer());
     expect(cleared.worksheets.map((w) => w.name)).toEqual([...USER_SHEETS, SCORES_SHEET, FINDINGS_SHEET]);
     expect(bookSnapshot(cleared, USER_SHEETS)).toEqual(bookSnapshot(before));
 
-    const session = await ExcelJsWorkbook.fromBuffer(original);
+    const session = await open(original);
     await checkFlagAndScore(session, { asOf: AS_OF });
     await clearAllFlags(session);
     expect(bookSnapshot(await load(await session.toBuffer()), USER_SHEETS)).toEqual(bookSnapshot(before));
@@ -290,7 +297,7 @@ describe('KQ sheets', () => {
     ]);
   });
 
-  test('scores: bold title, then a table with one row per unit, a score format and data bars', async () => {
+  test('scores: bold title, then a table with one row per unit, a score format and a bar chart', async () => {
     const annotated = await annotatedBook();
     const ws = sheet(annotated, SCORES_SHEET);
     expect(ws.getCell('A1').font?.bold).toBe(true);
@@ -308,34 +315,55 @@ describe('KQ sheets', () => {
     expect(ws.getCell('E5').numFmt).toBe('0');
     expect(ws.getColumn(1).width).toBe(36);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, topLeftCell: 'A5' });
-    expect(cfOf(ws)).toEqual([
-      { ref: 'K5:K7', rules: [expect.objectContaining({ type: 'dataBar', cfvo: [{ type: 'num', value: 0 }, { type: 'max' }] })] },
-    ]);
+    expect(cfOf(ws)).toEqual([]);
   });
 
-  test('findings: one row per finding, each linking to its cell', async () => {
+  test('scores: a real bar chart part (ExcelJS could not draw one), its series the score column by unit, its cache the scores', () => {
+    const parts = unzipSync(once.bytes);
+    const text = (name: string) => strFromU8(parts[name]!);
+    // Follow the relationships: workbook → the scores sheet → its drawing → the chart.
+    const wbRels = text('xl/_rels/workbook.xml.rels');
+    const rId = new RegExp(`<sheet name="${SCORES_SHEET}" sheetId="\\d+" r:id="(rId\\d+)"`).exec(text('xl/workbook.xml'))![1];
+    const sheet = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(wbRels)![1]!;
+    const sheetRels = text(`xl/${sheet.replace('worksheets/', 'worksheets/_rels/')}.rels`);
+    const drawing = /relationships\/drawing" Target="([^"]+)"/.exec(sheetRels)![1]!.replace('../', 'xl/');
+    const drawingRels = text(drawing.replace('drawings/', 'drawings/_rels/') + '.rels');
+    const chart = text(/Target="([^"]+)"/.exec(drawingRels)![1]!.replace('../', 'xl/'));
+    expect(chart).toContain('<c:barChart><c:barDir val="bar"/>');
+    expect(chart).toContain(`<c:f>'${SCORES_SHEET}'!$K$5:$K$7</c:f>`);
+    expect(chart).toContain(`<c:f>'${SCORES_SHEET}'!$A$5:$A$7</c:f>`);
+    const cached = [...chart.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0];
+    expect([...cached.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(once.report.units.map((u) => u.score));
+    expect(text('[Content_Types].xml')).toContain('ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+  });
+
+  test('findings: one row per finding, each linking to its cell (a place in this workbook, as Excel writes internal links)', async () => {
     const annotated = await annotatedBook();
     const ws = sheet(annotated, FINDINGS_SHEET);
     const table = tableOf(ws, 'KQ_KiemTra');
     const n = once.report.findings.length;
     expect(table.tableRef).toBe(`A4:E${4 + n}`);
     expect(table.columns.map((c) => c.name)).toEqual(['Trang tính', 'Ô', 'Quy tắc', 'Mức độ', 'Nội dung']);
+    const byCell = new Map(hyperlinksOf(readParts(once.bytes), FINDINGS_SHEET).map((h) => [h.ref, h]));
     const links: string[] = [];
     for (let r = 5; r < 5 + n; r++) {
       const target = ws.getCell(r, 1).value as string;
-      const cell = ws.getCell(r, 2).value as ExcelJS.CellHyperlinkValue;
-      expect(cell.text).toMatch(/^[A-Z]+\d+$/);
-      const m = /^#'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/.exec(cell.hyperlink);
+      const text = ws.getCell(r, 2).value as string;
+      expect(text).toMatch(/^[A-Z]+\d+$/);
+      const link = byCell.get(`B${r}`)!;
+      expect(link.display).toBe(text);
+      const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/.exec(link.location);
       expect(m).not.toBeNull();
       const [, quoted, col, row] = m!;
       expect(quoted!.replace(/''/g, "'")).toBe(target);
-      expect(`${col}${row}`).toBe(cell.text);
+      expect(`${col}${row}`).toBe(text);
       expect(annotated.getWorksheet(target)).toBeDefined();
-      links.push(`${target}!${cell.text}`);
+      links.push(`${target}!${text}`);
     }
+    expect(byCell.size).toBe(n);
     expect(links.sort()).toEqual(once.report.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
-    expect(ws.getCell('B5').value).toEqual({ text: 'E5', hyperlink: `#'${TASKS}'!$E$5` });
-    expect(ws.getCell(4 + n, 2).value).toEqual({ text: 'C2', hyperlink: "#'Việc Q3''s'!$C$2" });
+    expect(byCell.get('B5')).toEqual({ ref: 'B5', location: `'${TASKS}'!$E$5`, display: 'E5' });
+    expect(byCell.get(`B${4 + n}`)).toEqual({ ref: `B${4 + n}`, location: "'Việc Q3''s'!$C$2", display: 'C2' });
   });
 
   test('a workbook without findings still gets a valid table, with one blank row', async () => {
