@@ -112,7 +112,7 @@ class BookWriter {
       if (!dxfIds.has(name)) dxfIds.set(name, this.styles.dxf(dxfXml(name, p)));
       return dxfIds.get(name)!;
     };
-    const planned = new Map(plan.sheets.map((s, k) => [s.sheet, { s, k }]));
+    const planned = new Map(plan.sheets.map((s) => [s.sheet, { s }]));
     let live = false;
     for (const entry of sheets) {
       const part = entry.part!;
@@ -121,7 +121,7 @@ class BookWriter {
       if (!layout || !f) continue;
       const mine = planned.get(entry.name);
       const splices: Splice[] = f.ours.map((o) => ({ start: o.start, end: o.end, insert: '' }));
-      const wanted = mine ? flagFormats(mine.s, mine.k) : [];
+      const wanted = mine ? flagFormats(mine.s) : [];
       if (wanted.length > 0) {
         for (const w of wanted) dxf(w.style);
         const at = f.lastUserEnd >= 0 ? f.lastUserEnd : insertionPoint(layout, 'conditionalFormatting', false);
@@ -137,7 +137,7 @@ class BookWriter {
     }
     // The overdue rules read text deadlines from the helper sheet, so it exists exactly when they do.
     if (live) {
-      const rows = plan.sheets.reduce((n, p) => n + p.deadlineSerials.length, 0);
+      const rows = plan.sheets.reduce((n, p) => n + p.helperCells.length, 0);
       await this.putSheet(HELPER_SHEET, helperSheetXml(plan, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', rows * 40);
     }
     else {

@@ -123,20 +123,24 @@ function tableColumnName(header: string): string {
   return header.replace(/\r?\n/g, '_x000a_');
 }
 
-/** The very hidden helper sheet: deadline serials, one column per task sheet of the plan, on the task's row. */
+/**
+ * The very hidden helper sheet: what the engine read from date cells written as text, each value on
+ * its task's row in the columns the plan gives each task sheet (core/flag-plan.ts, HelperCell).
+ */
 export function helperSheetXml(plan: FlagPlan, main: string, r: string): Text {
   return function* () {
-    const byRow = new Map<number, { col: number; serial: number }[]>();
-    plan.sheets.forEach((s, k) => {
-      for (const { row, serial } of s.deadlineSerials) {
+    const byRow = new Map<number, { col: number; value: number | string }[]>();
+    for (const s of plan.sheets) {
+      for (const { row, col, value } of s.helperCells) {
         const list = byRow.get(row) ?? [];
-        list.push({ col: k, serial });
+        list.push({ col, value });
         byRow.set(row, list);
       }
-    });
+    }
     yield `${rootOpen(main, r)}<sheetData>`;
     for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-      yield `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => `<c r="${a1(row, c.col)}"><v>${c.serial}</v></c>`).join('')}</row>`;
+      const xml = cells.sort((a, b) => a.col - b.col).map((c) => (typeof c.value === 'number' ? `<c r="${a1(row, c.col)}"><v>${c.value}</v></c>` : textCell(a1(row, c.col), c.value, 0).replace(' s="0"', '')));
+      yield `<row r="${row + 1}">${xml.join('')}</row>`;
     }
     yield '</sheetData></worksheet>';
   };
