@@ -25,6 +25,11 @@ export interface OwnedLink {
   readonly col: number;
   readonly sheet: string;
   readonly cell: string;
+  /**
+   * Several books (SPEC §7): the cell is in another book, the file of this name in the same folder
+   * (an annotated copy beside this one). Only the package layer writes such books.
+   */
+  readonly file?: string;
 }
 
 export interface OwnedSheet {
@@ -35,8 +40,11 @@ export interface OwnedSheet {
   readonly rows: readonly (readonly OwnedCell[])[];
   /** Excel table name (letters, digits, underscores). */
   readonly tableName: string;
-  /** Column shown as data bars / bar chart, with the category column that names each bar. */
-  readonly chart?: { readonly valueCol: number; readonly categoryCol: number; readonly title: string };
+  /**
+   * Column shown as data bars / bar chart, with the category column that names each bar; the value
+   * axis runs from 0 to `axisMax` (100, the scores' scale, when not given).
+   */
+  readonly chart?: { readonly valueCol: number; readonly categoryCol: number; readonly title: string; readonly axisMax?: number };
   readonly links: readonly OwnedLink[];
 }
 
@@ -150,9 +158,24 @@ export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
 
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
 
-export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
+/** Where a sheet of several books read together is (SPEC §7): its book, its own name, and the file a link opens when it is another book. */
+export interface BookPlace {
+  readonly book: string;
+  readonly sheet: string;
+  readonly file?: string;
+}
+
+/** The findings of several books read together: a first column names each finding's book. */
+export interface FindingsOfBooks {
+  readonly header: string;
+  readonly place: (sheet: string) => BookPlace;
+}
+
+export function findingsSheet(report: Report, lang: Lang, books?: FindingsOfBooks): OwnedSheet {
   const t = T[lang];
   const msg = messages(lang);
+  const place = (f: Finding): BookPlace => (books ? books.place(f.sheet) : { book: '', sheet: f.sheet });
+  const first = books ? 1 : 0;
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
   const sorted: Finding[] = [...report.findings].sort(
     (a, b) =>
@@ -164,15 +187,22 @@ export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
     name: FINDINGS_SHEET,
     title: [t.findingsTitle, `${t.asOf(report.asOf, ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
     columns: [
+      ...(books ? [{ header: books.header, width: 24, format: 'text' as const }] : []),
       { header: t.sheet, width: 24, format: 'text' },
       { header: t.cell, width: 8, format: 'text' },
       { header: t.rule, width: 26, format: 'text' },
       { header: t.severity, width: 10, format: 'text' },
       { header: t.message, width: 70, format: 'text' },
     ],
-    rows: sorted.map((f) => [f.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message]),
+    rows: sorted.map((f) => {
+      const at = place(f);
+      return [...(books ? [at.book] : []), at.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message];
+    }),
     tableName: 'KQ_KiemTra',
-    links: sorted.map((f, i) => ({ row: i, col: 1, sheet: f.sheet, cell: f.cell })),
+    links: sorted.map((f, i) => {
+      const at = place(f);
+      return { row: i, col: first + 1, sheet: at.sheet, cell: f.cell, ...(at.file !== undefined ? { file: at.file } : {}) };
+    }),
   };
 }
 

@@ -10,6 +10,8 @@ export const SCORES_SHEET = 'KQ Đánh giá';
 export const FINDINGS_SHEET = 'KQ Kiểm tra';
 /** People in charge (SPEC 1.3 §6). */
 export const PEOPLE_SHEET = 'KQ Cá nhân';
+/** The several-books summary (SPEC 1.3 §7), the one sheet of "KQ tổng hợp.xlsx" when the books are checked separately. */
+export const SUMMARY_SHEET = 'KQ Tổng hợp';
 /** Very hidden helper: deadline serials of deadlines written as text, which Excel formulas cannot parse. */
 export const HELPER_SHEET = 'KQ Hạn';
 /** Very hidden: the saved settings, JSON text in A1, read by every host. */
@@ -41,6 +43,8 @@ export type FlagStyleName = keyof typeof FLAG_STYLE;
 export const NUMBER_FORMAT = {
   integer: '0',
   score: '0.0',
+  /** A share (0 to 1) shown as a percentage: the late share of the several-books summary. */
+  percent: '0.0%',
   text: '@',
 } as const;
 

@@ -14,7 +14,7 @@ import { dxfIdsIn, dxfXml, flagFormats, formatsXml, sheetFormats, type SheetForm
 import { CONTENT_TYPE } from './namespaces';
 import { editNotes, elementPrefix, VmlBlocks } from './notes-edit';
 import { typeTail } from './opc';
-import { helperSheetXml, OWNED_FORMATS, ownedSheetXml, settingsSheetXml, type OwnedFormat } from './owned-sheet-xml';
+import { fileLinkTarget, helperSheetXml, OWNED_FORMATS, ownedSheetXml, settingsSheetXml, type OwnedFormat } from './owned-sheet-xml';
 import { PackageEdit } from './package-edit';
 import type { SheetEntry, XlsxPackage } from './package';
 import type { SheetLayout } from './sheet-reader';
@@ -239,8 +239,14 @@ class BookWriter {
       this.edit.write(drawingPart, this.encode(drawingXml(s, chartRId, ns)), CONTENT_TYPE.drawing);
       drawingRId = await this.edit.relate(part, `${ns.relTypes}drawing`, drawingPart);
     }
+    // Links into another book (several books, SPEC §7): one external relationship each, as Excel writes them.
+    const fileLinkRIds = new Map<number, string>();
+    const rels = await this.edit.rels(part);
+    for (const [k, l] of s.links.entries()) {
+      if (l.file !== undefined) fileLinkRIds.set(k, rels.add(`${ns.relTypes}hyperlink`, fileLinkTarget(l.file), true));
+    }
     // A user's table (or defined name) already called so keeps its name; ours takes a suffix.
-    const xml = ownedSheetXml({ ...s, tableName: table.name }, styles, { tableRId, drawingRId, tableId: table.id, main: ns.main, r: ns.r });
+    const xml = ownedSheetXml({ ...s, tableName: table.name }, styles, { tableRId, drawingRId, tableId: table.id, main: ns.main, r: ns.r, fileLinkRIds });
     this.edit.write(tablePart, this.encode(xml.tableXml), CONTENT_TYPE.table);
     this.edit.writeStream(part, textSource(xml.sheet, this.encode), s.rows.length * s.columns.length * 60);
   }

@@ -1,6 +1,6 @@
 /**
- * The scores chart of "KQ Đánh giá" (SPEC §6): a drawing part anchoring a clustered bar chart of
- * the score column by unit, beside the table, as the Office adapter places it. The chart reads the
+ * The scores chart of "KQ Đánh giá" (SPEC §6), and the late-share chart of the several-books
+ * summary (SPEC §7): a drawing part anchoring a clustered bar chart of a column by row, beside the table, as the Office adapter places it. The chart reads the
  * sheet's cells and carries their values as its cache, so that a viewer that does not recalculate
  * still draws the bars.
  */
@@ -34,6 +34,10 @@ export function chartXml(s: OwnedSheet, ns: Namespaces): string | null {
     .map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ''))
     .join('');
   const seriesName = s.columns[chart.valueCol]?.header ?? '';
+  const format = NUMBER_FORMAT[s.columns[chart.valueCol]?.format ?? 'score'];
+  const max = chart.axisMax ?? 100;
+  // The axis shows whole steps of what the column shows: points for scores, whole percents for shares.
+  const axisFormat = format.endsWith('%') ? '0%' : '0';
   return (
     `${XML_DECL}<c:chartSpace xmlns:c="${ns.c}" xmlns:a="${ns.a}" xmlns:r="${ns.r}">` +
     '<c:roundedCorners val="0"/><c:chart>' +
@@ -45,14 +49,15 @@ export function chartXml(s: OwnedSheet, ns: Namespaces): string | null {
     `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOR.slice(1).toUpperCase()}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
     `<c:cat><c:strRef><c:f>${escapeText(range(s.name, chart.categoryCol, first, last))}</c:f>${strCache(names)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeText(range(s.name, chart.valueCol, first, last))}</c:f>` +
-    `<c:numCache><c:formatCode>${NUMBER_FORMAT.score}</c:formatCode><c:ptCount val="${values.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
+    `<c:numCache><c:formatCode>${escapeText(format)}</c:formatCode><c:ptCount val="${values.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
     '</c:ser><c:gapWidth val="60"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>' +
     // Bars list units top-down as the table does: the category axis runs from the top.
     '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="t"/>' +
-    '<c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:max val="${max}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="t"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="${axisFormat}" sourceLinked="0"/>` +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
     '</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
   );

@@ -14,3 +14,8 @@ export { XlsxWorkbook } from './xlsx-workbook';
 export function openXlsx(bytes: Uint8Array | ArrayBuffer, platform?: XlsxPlatform): Promise<XlsxWorkbook> {
   return XlsxWorkbook.open(bytes, platform);
 }
+
+/** A new, empty .xlsx workbook, to which the add-in writes its own sheets (the several-books summary). */
+export function newXlsx(platform?: XlsxPlatform): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.create(platform);
+}

@@ -20,6 +20,7 @@ export const OWNED_FORMATS = {
   subtitle: { numFmt: null, font: { bold: true, size: 11 } },
   integer: { numFmt: NUMBER_FORMAT.integer, font: null },
   score: { numFmt: NUMBER_FORMAT.score, font: null },
+  percent: { numFmt: NUMBER_FORMAT.percent, font: null },
   text: { numFmt: NUMBER_FORMAT.text, font: null },
   link: { numFmt: NUMBER_FORMAT.text, font: { underline: true, color: argb(LINK_COLOR) } },
 } as const satisfies Record<string, CellFormat>;
@@ -40,7 +41,7 @@ function cell(ref: string, v: OwnedCell, style: number): string {
   return textCell(ref, v, style);
 }
 
-/** The link written for a finding: a place in this workbook ('Sheet'!$E$5). */
+/** The link written for a finding: a place in this workbook ('Sheet'!$E$5), or in the book a link's `file` names. */
 export function linkLocation(sheet: string, cellRef: string): string {
   const at = parseA1(cellRef);
   if (!at) throw new Error(`not an A1 cell address: ${cellRef}`);
@@ -62,7 +63,15 @@ function tableRows(s: OwnedSheet): readonly (readonly OwnedCell[])[] {
 export function ownedSheetXml(
   s: OwnedSheet,
   styles: Readonly<Record<OwnedFormat, number>>,
-  ids: { readonly tableRId: string; readonly drawingRId: string | null; readonly tableId: number; readonly main: string; readonly r: string },
+  ids: {
+    readonly tableRId: string;
+    readonly drawingRId: string | null;
+    readonly tableId: number;
+    readonly main: string;
+    readonly r: string;
+    /** The relationship of each link into another book (SPEC §7), by its index in `s.links`. */
+    readonly fileLinkRIds?: ReadonlyMap<number, string>;
+  },
 ): OwnedSheetParts {
   const headerRow = tableHeaderRow(s);
   const rows = tableRows(s);
@@ -99,9 +108,12 @@ export function ownedSheetXml(
     yield '</sheetData>';
     if (s.links.length > 0) {
       yield '<hyperlinks>';
-      for (const l of s.links) {
+      for (const [k, l] of s.links.entries()) {
         const ref = a1(headerRow + 1 + l.row, l.col);
-        yield `<hyperlink ref="${ref}" location="${escapeAttr(linkLocation(l.sheet, l.cell))}" display="${escapeAttr(linkText(l.row, l.col, l.cell))}"/>`;
+        const rId = ids.fileLinkRIds?.get(k);
+        // A link into another book names that file by its relationship; the location is then the place within it.
+        const target = rId === undefined ? '' : ` r:id="${escapeAttr(rId)}"`;
+        yield `<hyperlink ref="${ref}"${target} location="${escapeAttr(linkLocation(l.sheet, l.cell))}" display="${escapeAttr(linkText(l.row, l.col, l.cell))}"/>`;
       }
       yield '</hyperlinks>';
     }
@@ -149,4 +161,13 @@ export function helperSheetXml(plan: FlagPlan, main: string, r: string): Text {
 /** The very hidden settings sheet: the settings' JSON text in A1. */
 export function settingsSheetXml(json: string, main: string, r: string): string {
   return `${rootOpen(main, r)}<sheetData><row r="1">${textCell('A1', json, 0).replace(' s="0"', '')}</row></sheetData></worksheet>`;
+}
+
+/**
+ * The relationship target of a link to another book in the same folder: its file name as a relative
+ * URI reference. Only what would change the reference's meaning is escaped (%, #, ?, spaces and
+ * control characters); Vietnamese letters stay as they are, as IRIs allow.
+ */
+export function fileLinkTarget(file: string): string {
+  return file.replace(/[%#?\s\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c));
 }

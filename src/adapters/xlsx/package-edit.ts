@@ -17,7 +17,7 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export class RelsEdit {
   private readonly removedIds = new Set<string>();
-  private readonly added: { id: string; type: string; target: string }[] = [];
+  private readonly added: { id: string; type: string; target: string; external: boolean }[] = [];
 
   constructor(
     readonly source: string,
@@ -28,7 +28,7 @@ export class RelsEdit {
   current(): { id: string; type: string; target: string; part: string | null }[] {
     return [
       ...this.original.list.filter((r) => !this.removedIds.has(r.id)).map((r) => ({ id: r.id, type: r.type, target: r.target, part: r.part })),
-      ...this.added.map((a) => ({ ...a, part: null })),
+      ...this.added.map((a) => ({ id: a.id, type: a.type, target: a.target, part: null })),
     ];
   }
 
@@ -42,15 +42,15 @@ export class RelsEdit {
     else this.removedIds.add(id);
   }
 
-  /** Add a relationship; its id is the next free "rIdN" after the highest in use. */
-  add(type: string, target: string): string {
+  /** Add a relationship; its id is the next free "rIdN" after the highest in use. An external target is a URI outside the package. */
+  add(type: string, target: string, external = false): string {
     let max = 0;
     for (const r of this.current()) {
       const m = /^rId(\d+)$/.exec(r.id);
       if (m) max = Math.max(max, Number(m[1]));
     }
     const id = `rId${max + 1}`;
-    this.added.push({ id, type, target });
+    this.added.push({ id, type, target, external });
     return id;
   }
 
@@ -64,7 +64,9 @@ export class RelsEdit {
     if (remaining.length === 0) return null;
     const doc = this.original.doc;
     const prefix = doc && doc.root.prefix ? `${doc.root.prefix}:` : '';
-    const added = this.added.map((a) => `<${prefix}Relationship Id="${escapeAttr(a.id)}" Type="${escapeAttr(a.type)}" Target="${escapeAttr(a.target)}"/>`).join('');
+    const added = this.added
+      .map((a) => `<${prefix}Relationship Id="${escapeAttr(a.id)}" Type="${escapeAttr(a.type)}" Target="${escapeAttr(a.target)}"${a.external ? ' TargetMode="External"' : ''}/>`)
+      .join('');
     if (!doc) return encode(`${XML_DECL}<Relationships xmlns="${PACKAGE_RELS_NS}">${added}</Relationships>`);
     const splices: Splice[] = [];
     for (const r of this.original.list) if (this.removedIds.has(r.id)) splices.push({ start: r.el.start, end: r.el.end, insert: '' });

@@ -13,6 +13,7 @@ import type { BookContents, HostNotice, WorkbookPort } from '../../port/workbook
 import { buildPackage, type Desired } from './book-writer';
 import { XlsxError } from './errors';
 import type { BookKind } from './namespaces';
+import { emptyPackageBytes } from './new-package';
 import { dateStyles } from './number-formats';
 import { XlsxPackage, type SheetEntry } from './package';
 import { portablePlatform, type XlsxPlatform } from './platform';
@@ -31,6 +32,11 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(bytes: Uint8Array | ArrayBuffer, platform: XlsxPlatform = portablePlatform): Promise<XlsxWorkbook> {
     const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return new XlsxWorkbook(await XlsxPackage.open(data, platform));
+  }
+
+  /** A new, empty workbook (no sheets until the add-in writes its own), written by the same writer as an annotated copy. */
+  static async create(platform: XlsxPlatform = portablePlatform): Promise<XlsxWorkbook> {
+    return XlsxWorkbook.open(await emptyPackageBytes(platform), platform);
   }
 
   /** xlsx, xlsm (macros kept), xltx or xltm: the annotated copy is of the same kind. */

@@ -1,0 +1,97 @@
+/**
+ * Several books (SPEC 1.3 §7, issue 13): a province's communes side by side, or one office's books
+ * read together. The summary sheet of "KQ tổng hợp.xlsx", the command line's comparison table,
+ * progress and messages. Vietnamese first, English second.
+ */
+import type { Lang } from './messages';
+
+type Text = { readonly vi: string; readonly en: string };
+
+const vi = {
+  // ---- the summary sheet (separately) and the book column of the combined findings sheet (together)
+  summaryTitle: 'TỔNG HỢP KẾT QUẢ KIỂM TRA CÁC SỔ THEO DÕI NHIỆM VỤ',
+  summarySubtitle: (books: number, asOf: string | null) =>
+    `${books} sổ, mỗi sổ được kiểm tra riêng; ` + (asOf === null ? 'mỗi sổ tính đến ngày đã lưu trong sổ' : `tính đến ngày ${asOf}`),
+  book: 'Sổ theo dõi',
+  tasks: 'Nhiệm vụ',
+  due: 'Đến hạn',
+  doneOnTime: 'Đúng hạn',
+  doneLate: 'Hoàn thành trễ',
+  openOverdue: 'Quá hạn chưa xong',
+  lateShare: 'Tỷ lệ trễ hạn',
+  errors: 'Lỗi',
+  warnings: 'Cảnh báo',
+  units: 'Đơn vị',
+  lateShareChart: 'Tỷ lệ trễ hạn của các sổ',
+  findingsBook: 'Sổ',
+  // ---- the command line
+  separatelyHeading: (read: number, given: number) => `Kiểm tra riêng từng sổ: đọc được ${read}/${given} sổ`,
+  togetherHeading: (read: number, given: number) => `Kiểm tra chung các sổ như một sổ: đọc được ${read}/${given} sổ`,
+  total: 'Cộng',
+  togetherLabel: (books: number) => `${books} sổ đọc chung`,
+  /** A share as a percentage with one decimal, written the Vietnamese way (27,3%). */
+  percent: (share: number) => `${(share * 100).toFixed(1).replace('.', ',')}%`,
+  progress: (done: number, of: number, file: string, tasks: number) => `[${done}/${of}] ${file}: ${tasks} nhiệm vụ`,
+  progressUnread: (done: number, of: number, file: string) => `[${done}/${of}] ${file}: không đọc được`,
+  progressRead: (done: number, of: number, file: string, sheets: number) => `[${done}/${of}] ${file}: đã đọc ${sheets} trang tính`,
+  wroteCopies: (count: number, folder: string) => `Đã ghi ${count} bản có đánh dấu vào thư mục ${folder}`,
+  wroteSummary: (file: string) => `Đã ghi sổ tổng hợp: ${file}`,
+};
+
+type BooksText = typeof vi;
+
+const en: BooksText = {
+  summaryTitle: 'SUMMARY OF THE TRACKING BOOKS CHECKED',
+  summarySubtitle: (books, asOf) => `${books} books, each checked on its own; ` + (asOf === null ? 'each as of the date saved in it' : `as of ${asOf}`),
+  book: 'Tracking book',
+  tasks: 'Tasks',
+  due: 'Due',
+  doneOnTime: 'On time',
+  doneLate: 'Done late',
+  openOverdue: 'Open overdue',
+  lateShare: 'Late share',
+  errors: 'Errors',
+  warnings: 'Warnings',
+  units: 'Units',
+  lateShareChart: 'Late share by book',
+  findingsBook: 'Book',
+  separatelyHeading: (read, given) => `Each book on its own: ${read}/${given} books read`,
+  togetherHeading: (read, given) => `The books together, as one book: ${read}/${given} books read`,
+  total: 'Total',
+  togetherLabel: (books) => `${books} books read as one`,
+  percent: (share) => `${(share * 100).toFixed(1)}%`,
+  progress: (done, of, file, tasks) => `[${done}/${of}] ${file}: ${tasks} tasks`,
+  progressUnread: (done, of, file) => `[${done}/${of}] ${file}: not read`,
+  progressRead: (done, of, file, sheets) => `[${done}/${of}] ${file}: ${sheets} sheets read`,
+  wroteCopies: (count, folder) => `${count} annotated copies written to the folder ${folder}`,
+  wroteSummary: (file) => `Summary book written: ${file}`,
+};
+
+export function booksText(lang: Lang): BooksText {
+  return lang === 'en' ? en : vi;
+}
+
+/** Errors of a several-books run that end it with exit code 2 (one line each). */
+export const BOOKS_ERRORS = {
+  bothModes: { vi: 'chỉ chọn một trong hai cách: --separately hoặc --together', en: 'choose one of --separately and --together' } as Text,
+  emptyFolder: (folder: string): Text => ({
+    vi: `thư mục ${folder} không có sổ .xlsx hay .xlsm nào`,
+    en: `the folder ${folder} holds no .xlsx or .xlsm book`,
+  }),
+  sameName: (name: string, first: string, second: string): Text => ({
+    vi: `hai tệp cùng tên ${name} (${first} và ${second}): báo cáo gọi mỗi sổ bằng tên tệp của nó, hãy đổi tên một tệp`,
+    en: `two files are named ${name} (${first} and ${second}): the report names each book by its file name; rename one of them`,
+  }),
+  outIsFile: (out: string): Text => ({
+    vi: `--out phải là một thư mục khi kiểm tra nhiều sổ, nhưng ${out} là một tệp`,
+    en: `--out must be a folder when several books are checked, but ${out} is a file`,
+  }),
+  outOverwrites: (file: string): Text => ({
+    vi: `--out sẽ ghi đè lên ${file} (tệp đầu vào hoặc một tệp khác của lần chạy này): hãy chọn thư mục khác`,
+    en: `--out would overwrite ${file} (an input, or another file of this run): choose another folder`,
+  }),
+  noneRead: (given: number): Text => ({
+    vi: `không đọc được sổ nào trong ${given} sổ`,
+    en: `none of the ${given} books could be read`,
+  }),
+} as const;
