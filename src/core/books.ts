@@ -14,6 +14,8 @@ import { FindingSchema, ReportSchema, SheetReportSchema, TaskReportSchema, type 
 import type { MappingOverride } from './settings';
 
 export const MODES = ['separately', 'together'] as const;
+/** The summary book written beside the annotated copies (SPEC §7). */
+export const SUMMARY_BOOK_FILE = 'KQ tổng hợp.xlsx';
 export type Mode = (typeof MODES)[number];
 
 /** One row of the comparison of books, counted per task (a task with two lead units counts once). */
@@ -48,6 +50,8 @@ export const TogetherReportSchema = ReportSchema.extend({
   tasks: z.array(TaskReportSchema.extend(inBook)),
   findings: z.array(FindingSchema.extend(inBook)),
   ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string(), ...inBook })),
+  /** What an annotated copy could not keep, and whose copy it was. */
+  notKept: z.array(z.object({ part: z.string(), what: z.string(), ...inBook })).optional(),
 });
 export type TogetherReport = z.infer<typeof TogetherReportSchema>;
 
@@ -119,10 +123,13 @@ export function togetherReport(report: Report, files: readonly string[]): Togeth
     const { index, name } = bookOfSheet(internal);
     return { book: files[index]!, name };
   };
+  // Field by field, in the order SPEC §7 shows (version, mode, books first). What a copy could not
+  // keep (notKept) is the host's to add, book by book.
   return {
-    ...report,
+    version: report.version,
     mode: 'together',
     books: files.map((file) => ({ file })),
+    asOf: report.asOf,
     sheets: report.sheets.map((s) => {
       const { book, name } = split(s.name);
       return { ...s, book, name };
@@ -135,10 +142,13 @@ export function togetherReport(report: Report, files: readonly string[]): Togeth
       const { book, name } = split(f.sheet);
       return { ...f, book, sheet: name };
     }),
+    units: report.units,
+    people: report.people,
     ignoredSheets: report.ignoredSheets.map((s) => {
       const { book, name } = split(s.name);
       return { ...s, book, name };
     }),
+    rules: report.rules,
   };
 }
 
