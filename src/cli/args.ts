@@ -2,11 +2,16 @@
 import { z } from 'zod';
 import { dayFromIso } from '../core/cells';
 import { RULE_SET_IDS, type RuleSetId } from '../core/rule-sets/registry';
+import type { Mode } from '../core/books';
+import { BOOKS_ERRORS } from '../i18n/books';
 import { CLI_ERRORS } from '../i18n/cli';
 import type { Lang } from '../i18n/messages';
 
 export interface CheckArgs {
-  readonly input: string;
+  /** Files or folders, in the order given (at least one). */
+  readonly inputs: readonly string[];
+  /** Several books (SPEC §7): the way asked for, or null when none was. */
+  readonly mode: Mode | null;
   readonly asOf?: string;
   readonly rules?: RuleSetId;
   readonly json?: string;
@@ -21,6 +26,8 @@ export class UsageError extends Error {
 }
 
 const OPTIONS = new Set(['--as-of', '--rules', '--json', '--out', '--lang']);
+/** Options without a value: the ways of checking several books. */
+const MODE_FLAGS: Readonly<Record<string, Mode>> = { '--separately': 'separately', '--together': 'together' };
 const LangSchema = z.enum(['vi', 'en']);
 const RulesSchema = z.enum(RULE_SET_IDS);
 
@@ -35,19 +42,23 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command === undefined ? CLI_ERRORS.missingInput : CLI_ERRORS.unknownCommand(command));
   const values: Record<string, string> = {};
-  let input: string | undefined;
+  const inputs: string[] = [];
+  let mode: Mode | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a.startsWith('--')) {
+    const flag = MODE_FLAGS[a];
+    if (flag !== undefined) {
+      if (mode !== null && mode !== flag) throw new UsageError(BOOKS_ERRORS.bothModes);
+      mode = flag;
+    } else if (a.startsWith('--')) {
       if (!OPTIONS.has(a)) throw new UsageError(CLI_ERRORS.unknownOption(a));
       const v = rest[i + 1];
       if (v === undefined || v.startsWith('--')) throw new UsageError(CLI_ERRORS.missingValue(a));
       values[a] = v;
       i++;
-    } else if (input === undefined) input = a;
-    else throw new UsageError(CLI_ERRORS.unknownOption(a));
+    } else inputs.push(a);
   }
-  if (input === undefined) throw new UsageError(CLI_ERRORS.missingInput);
+  if (inputs.length === 0) throw new UsageError(CLI_ERRORS.missingInput);
   const asOf = values['--as-of'];
   if (asOf !== undefined && dayFromIso(asOf) === null) throw new UsageError(CLI_ERRORS.badAsOf(asOf));
   const rulesText = values['--rules'];
@@ -56,7 +67,8 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   const lang = values['--lang'];
   if (lang !== undefined && !LangSchema.safeParse(lang).success) throw new UsageError(CLI_ERRORS.badLang(lang));
   return {
-    input,
+    inputs,
+    mode,
     asOf,
     rules: rules?.data,
     json: values['--json'],

@@ -6,7 +6,8 @@ import { levelLabel } from '../core/owned-sheets';
 import { RULE_IDS, SEVERITY_OF, type Report } from '../core/report';
 import { ruleSetText } from '../core/rule-sets/registry';
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+/** Columns padded to their widest cell, numbers right-aligned, under a rule of dashes. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
     '  ' + cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();

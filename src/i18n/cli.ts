@@ -3,7 +3,8 @@ import type { Lang } from './messages';
 
 const vi = {
   usage: (ruleSets: readonly string[]) =>
-    `Cách dùng: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]`,
+    `Cách dùng: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]\n` +
+    `           cli check INPUT… | THƯ_MỤC [--separately | --together] [--json REPORT.json] [--out THƯ_MỤC_RA] …  (nhiều sổ: riêng từng sổ, hoặc chung như một sổ)`,
   book: (file: string, asOf: string, rules: string) => `Sổ theo dõi: ${file} — tính đến ${asOf}, quy định ${rules}`,
   sheet: (name: string, kind: string, headerRow: number, rows: number) => `  Trang "${name}": ${kind}, dòng tiêu đề ${headerRow}, ${rows} dòng dữ liệu`,
   ignored: (name: string, reason: string) => `  Bỏ qua "${name}": ${reason}`,
@@ -23,7 +24,8 @@ type CliText = typeof vi;
 
 const en: CliText = {
   usage: (ruleSets) =>
-    `Usage: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]`,
+    `Usage: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]\n` +
+    `       cli check INPUT… | FOLDER [--separately | --together] [--json REPORT.json] [--out OUT_FOLDER] …  (several books: each on its own, or together as one)`,
   book: (file, asOf, rules) => `Tracking book: ${file} — as of ${asOf}, rules ${rules}`,
   sheet: (name, kind, headerRow, rows) => `  Sheet "${name}": ${kind}, header row ${headerRow}, ${rows} records`,
   ignored: (name, reason) => `  Ignored "${name}": ${reason}`,

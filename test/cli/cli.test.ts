@@ -104,7 +104,8 @@ describe('check command', () => {
       async () => write('locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
       /mật khẩu|password/,
     ],
-    ['a folder', async () => dir, /không phải là tệp|not a file/],
+    // SPEC 1.3 §7: a folder stands for the books in it; one without any is refused.
+    ['a folder without any book', async () => fs.mkdtemp(path.join(dir, 'empty-')), /không có sổ \.xlsx hay \.xlsm nào/],
   ])('exits 2 with one line for %s', async (_name, make, pattern) => {
     const r = await run('check', await make());
     expect(r.code).toBe(2);

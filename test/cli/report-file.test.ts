@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compactReportPieces, writeReport } from '../../src/cli/report-file';
+import { compactReportPieces, SeparatelyReportFile, writeReport } from '../../src/cli/report-file';
 import type { Report, TaskReport } from '../../src/core/report';
 
 function report(tasks: number, extra: Partial<Report> = {}): Report {
@@ -54,4 +54,36 @@ test('writeReport: a large report streamed, a small one indented; both the bytes
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+describe('the report of books checked separately, written book by book (SPEC §7)', () => {
+  const summary = [
+    { file: 'a.xlsx', tasks: 10, due: 0, doneOnTime: 0, doneLate: 0, openOverdue: 10, lateShare: 0, errors: 5, warnings: 0, units: 1 },
+    { file: 'b.xlsx', tasks: 3, due: 0, doneOnTime: 0, doneLate: 0, openOverdue: 3, lateShare: 0, errors: 1, warnings: 0, units: 1 },
+  ];
+
+  async function written(books: Report[]): Promise<string> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kq-report-'));
+    try {
+      const file = new SeparatelyReportFile(path.join(dir, 'r.json'));
+      for (const [i, r] of books.entries()) await file.book(summary[i]!.file, r);
+      await file.finish(summary.slice(0, books.length));
+      return await fs.readFile(path.join(dir, 'r.json'), 'utf8');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('small books: the bytes of JSON.stringify(whole report, null, 2)', async () => {
+    const books = [report(10), report(3, { notKept: [{ part: 'xl/media/image1.png', what: 'image' }] })];
+    const whole = { version: 1, mode: 'separately', books: books.map((r, i) => ({ file: summary[i]!.file, report: r })), summary };
+    expect(await written(books)).toBe(JSON.stringify(whole, null, 2) + '\n');
+  });
+
+  test('a large book is written compact among indented ones; the whole reads back the same', async () => {
+    const books = [report(2_001), report(3)];
+    const text = await written(books);
+    expect(JSON.parse(text)).toEqual({ version: 1, mode: 'separately', books: books.map((r, i) => ({ file: summary[i]!.file, report: r })), summary });
+    expect(text).toContain(JSON.stringify(books[0]));
+  });
 });
