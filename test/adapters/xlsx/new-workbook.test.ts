@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('a new workbook holding the several-books summary', () => {
   test('ExcelJS reads one sheet, its title, header and one row per book, the late share as a percentage', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await summaryBook()));
+    await wb.xlsx.load((await summaryBook()) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET]);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ KIỂM TRA CÁC SỔ THEO DÕI NHIỆM VỤ');
