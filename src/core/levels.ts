@@ -44,7 +44,7 @@ export function level2023(t: UnitTally, r: Rubric2023, msg: Messages): Suggestio
 export function level2026(t: UnitTally, r: Rubric2026, msg: Messages): Suggestion {
   const s = score(t, r);
   const share = lateShare(t);
-  const reasons = [...commonReasons(t, msg), msg.score(s.toFixed(1))];
+  const reasons = [...commonReasons(t, msg), msg.score(s)];
   let level: Level;
   if (t.disciplined) level = 'not_completed';
   else if (s >= r.excellentScore && share === 0 && due(t) >= 1) level = 'excellent';

@@ -2,7 +2,9 @@
  * SPEC §6 sheets the add-in owns: "KQ Đánh giá" (scores) and "KQ Kiểm tra" (findings), laid out
  * from a report without any host so that every adapter writes the same content.
  */
+import { formatCount, formatIsoDate } from '../i18n/format';
 import { messages, type Lang } from '../i18n/messages';
+import { paneText } from '../i18n/pane';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
 import { FINDINGS_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
@@ -67,7 +69,8 @@ const T = {
     rule: 'Quy tắc',
     severity: 'Mức độ',
     message: 'Nội dung',
-    count: (n: number) => `${n} phát hiện`,
+    ruleCode: 'Mã quy tắc',
+    count: (n: number) => `${formatCount(n, 'vi')} phát hiện`,
   },
   en: {
     scoresTitle: 'UNIT EVALUATION (suggested; the leader decides)',
@@ -92,7 +95,8 @@ const T = {
     rule: 'Rule',
     severity: 'Severity',
     message: 'Message',
-    count: (n: number) => `${n} findings`,
+    ruleCode: 'Rule code',
+    count: (n: number) => `${formatCount(n, 'en')} findings`,
   },
 } as const;
 
@@ -123,7 +127,7 @@ export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   return {
     name: SCORES_SHEET,
-    title: [t.scoresTitle, t.asOf(report.asOf, report.rules)],
+    title: [t.scoresTitle, t.asOf(formatIsoDate(report.asOf, lang), report.rules)],
     columns: [
       { header: t.unit, width: 36, format: 'text' },
       { header: t.type, width: 18, format: 'text' },
@@ -151,6 +155,7 @@ const RULE_ORDER = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
 export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   const msg = messages(lang);
+  const ruleName = paneText(lang).rule;
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
   const sorted: Finding[] = [...report.findings].sort(
     (a, b) =>
@@ -160,15 +165,17 @@ export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   );
   return {
     name: FINDINGS_SHEET,
-    title: [t.findingsTitle, `${t.asOf(report.asOf, report.rules)} — ${t.count(report.findings.length)}`],
+    title: [t.findingsTitle, `${t.asOf(formatIsoDate(report.asOf, lang), report.rules)} — ${t.count(report.findings.length)}`],
     columns: [
       { header: t.sheet, width: 24, format: 'text' },
       { header: t.cell, width: 8, format: 'text' },
       { header: t.rule, width: 26, format: 'text' },
       { header: t.severity, width: 10, format: 'text' },
       { header: t.message, width: 70, format: 'text' },
+      { header: t.ruleCode, width: 22, format: 'text' },
     ],
-    rows: sorted.map((f) => [f.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message]),
+    // The rule in words for people; its code last, for filters and scripts.
+    rows: sorted.map((f) => [f.sheet, f.cell, ruleName[f.rule], msg[`severity_${f.severity}`](), f.message, f.rule]),
     tableName: 'KQ_KiemTra',
     links: sorted.map((f, i) => ({ row: i, col: 1, sheet: f.sheet, cell: f.cell })),
   };

@@ -3,6 +3,8 @@
  * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
  */
 
+import { formatDecimal } from './format';
+
 export type Lang = 'vi' | 'en';
 
 /** Longest piece of a user's cell quoted in a message: notes and cells stay far below Excel's 32,767. */
@@ -38,7 +40,7 @@ type Catalogue = {
   noDueTasks: () => string;
   disciplined: () => string;
   violations: (n: number) => string;
-  score: (score: string) => string;
+  score: (score: number) => string;
   quota: (pct: number, kept: number, candidates: number) => string;
   excellentCandidate: () => string;
   // levels
@@ -80,8 +82,8 @@ const vi: Catalogue = {
   noDueTasks: () => 'không có nhiệm vụ đến hạn',
   disciplined: () => 'đơn vị có kỷ luật',
   violations: (n) => `${n} vi phạm qua kiểm tra công vụ`,
-  score: (s) => `điểm ${s}`,
-  quota: (pct, kept, n) => `quota: vượt ${pct}% số đơn vị hoàn thành tốt (${kept}/${n} giữ mức xuất sắc)`,
+  score: (s) => `điểm ${formatDecimal(s, 'vi')}`,
+  quota: (pct, kept, n) => `vượt tỷ lệ: số đơn vị xuất sắc không quá ${pct}% số đơn vị hoàn thành tốt (${kept}/${n} đơn vị giữ mức xuất sắc)`,
   excellentCandidate: () => 'đề xuất hoàn thành xuất sắc',
   level_excellent: () => 'Hoàn thành xuất sắc nhiệm vụ',
   level_good: () => 'Hoàn thành tốt nhiệm vụ',
@@ -119,7 +121,7 @@ const en: Catalogue = {
   noDueTasks: () => 'no task due yet',
   disciplined: () => 'unit under discipline',
   violations: (n) => `${n} violations found by inspections`,
-  score: (s) => `score ${s}`,
+  score: (s) => `score ${formatDecimal(s, 'en')}`,
   quota: (pct, kept, n) => `quota: more than ${pct}% of the units rated good (${kept}/${n} stay excellent)`,
   excellentCandidate: () => 'candidate for excellent',
   level_excellent: () => 'Excellent',

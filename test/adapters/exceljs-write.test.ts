@@ -314,8 +314,8 @@ describe('KQ sheets', () => {
     const ws = sheet(annotated, FINDINGS_SHEET);
     const table = tableOf(ws, 'KQ_KiemTra');
     const n = once.report.findings.length;
-    expect(table.tableRef).toBe(`A4:E${4 + n}`);
-    expect(table.columns.map((c) => c.name)).toEqual(['Trang tính', 'Ô', 'Quy tắc', 'Mức độ', 'Nội dung']);
+    expect(table.tableRef).toBe(`A4:F${4 + n}`);
+    expect(table.columns.map((c) => c.name)).toEqual(['Trang tính', 'Ô', 'Quy tắc', 'Mức độ', 'Nội dung', 'Mã quy tắc']);
     const links: string[] = [];
     for (let r = 5; r < 5 + n; r++) {
       const target = ws.getCell(r, 1).value as string;
@@ -332,6 +332,13 @@ describe('KQ sheets', () => {
     expect(links.sort()).toEqual(once.report.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
     expect(ws.getCell('B5').value).toEqual({ text: 'E5', hyperlink: `#'${TASKS}'!$E$5` });
     expect(ws.getCell(4 + n, 2).value).toEqual({ text: 'C2', hyperlink: "#'Việc Q3''s'!$C$2" });
+    expect(String(ws.getCell(2, 1).value)).toContain('Tính đến ngày 01/08/2026');
+    expect(String(ws.getCell(2, 1).value)).not.toContain('2026-08-01');
+    // Both are overdue deadlines: the rule in words for people (issue 12), its code in the last column.
+    for (const r of [5, 4 + n]) {
+      expect(ws.getCell(r, 3).value).toBe('Quá hạn');
+      expect(ws.getCell(r, 6).value).toBe('overdue');
+    }
   });
 
   test('a workbook without findings still gets a valid table, with one blank row', async () => {
@@ -343,7 +350,7 @@ describe('KQ sheets', () => {
     expect(report.findings).toEqual([]);
     const out = await load(bytes);
     expect(out.getWorksheet(HELPER_SHEET)).toBeUndefined();
-    expect(tableOf(sheet(out, FINDINGS_SHEET), 'KQ_KiemTra').tableRef).toBe('A4:E5');
+    expect(tableOf(sheet(out, FINDINGS_SHEET), 'KQ_KiemTra').tableRef).toBe('A4:F5');
     expect(tableOf(sheet(out, SCORES_SHEET), 'KQ_DanhGia').tableRef).toBe('A4:M5');
   });
 });
