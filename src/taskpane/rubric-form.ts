@@ -79,10 +79,22 @@ export function parseRubricDraft(rules: RuleSet, draft: RubricDraft, t: PaneText
     const n = numberOf(draft[f.key]);
     raw[f.key] = f.unit === 'percent' ? n / 100 : n;
   }
-  const parsed = rules === '2023' ? Rubric2023Schema.safeParse(raw) : Rubric2026Schema.safeParse(raw);
+  const schema = rules === '2023' ? Rubric2023Schema : Rubric2026Schema;
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
+  // The schema checks the rules between fields only once every field is valid. So that the form
+  // reports every error at once, check those rules again with the rejected fields at their defaults.
+  const issues = [...parsed.error.issues];
+  if (issues.some((i) => typeof i.path[0] === 'string')) {
+    const rejected = new Set(issues.map((i) => i.path[0]));
+    const values = defaultRubric(rules) as unknown as Record<string, number>;
+    const merged: Record<string, number> = {};
+    for (const f of specs) merged[f.key] = rejected.has(f.key) ? (values[f.key] ?? 0) : raw[f.key]!;
+    const again = schema.safeParse(merged);
+    if (!again.success) issues.push(...again.error.issues.filter((i) => i.path.length === 0));
+  }
   const errors: string[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const key = issue.path[0];
     let text: string;
     if (typeof key === 'string') {
