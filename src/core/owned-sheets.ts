@@ -3,8 +3,7 @@
  * from a report without any host so that every adapter writes the same content.
  */
 import { formatCount, formatIsoDate } from '../i18n/format';
-import { messages, type Lang } from '../i18n/messages';
-import { paneText } from '../i18n/pane';
+import { messages, RULE_NAMES, type Lang } from '../i18n/messages';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
 import { FINDINGS_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
@@ -155,7 +154,7 @@ const RULE_ORDER = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
 export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   const msg = messages(lang);
-  const ruleName = paneText(lang).rule;
+  const ruleName = RULE_NAMES[lang];
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
   const sorted: Finding[] = [...report.findings].sort(
     (a, b) =>

@@ -3,6 +3,7 @@
  * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
  */
 
+import type { RuleId } from '../core/report';
 import { formatDecimal } from './format';
 
 export type Lang = 'vi' | 'en';
@@ -136,6 +137,42 @@ const en: Catalogue = {
   ignoredOwnSheet: () => "the tool's own result sheet (KQ), not read",
   ignoredNoHeader: () => 'no task, inspection or registry header in the first 20 non-empty rows',
   ignoredBadMapping: (d) => `the saved column mapping cannot be used: ${d}`,
+};
+
+/** Rule names in words, for the pane and the KQ Kiểm tra sheet (issue 12: no rule codes for people). */
+export const RULE_NAMES: Readonly<Record<Lang, Readonly<Record<RuleId, string>>>> = {
+  vi: {
+    unassigned: 'Chưa có đơn vị chủ trì',
+    'multiple-leads': 'Nhiều đơn vị chủ trì',
+    'unknown-unit': 'Đơn vị ngoài danh mục',
+    overdue: 'Quá hạn',
+    'late-completion': 'Hoàn thành trễ hạn',
+    'missing-deadline': 'Thiếu thời hạn',
+    'invalid-date': 'Ngày không hợp lệ',
+    'invalid-value': 'Ô có giá trị lỗi',
+    'deadline-before-assigned': 'Thời hạn trước ngày giao',
+    'completed-before-assigned': 'Hoàn thành trước ngày giao',
+    'completed-after-as-of': 'Hoàn thành sau ngày tính',
+    'duplicate-task': 'Nhiệm vụ trùng',
+    'status-conflict': 'Tình trạng mâu thuẫn',
+    'invalid-violations': 'Số vi phạm không hợp lệ',
+  },
+  en: {
+    unassigned: 'No lead unit',
+    'multiple-leads': 'Several lead units',
+    'unknown-unit': 'Unit not in the registry',
+    overdue: 'Overdue',
+    'late-completion': 'Completed late',
+    'missing-deadline': 'Missing deadline',
+    'invalid-date': 'Invalid date',
+    'invalid-value': 'Error value in a cell',
+    'deadline-before-assigned': 'Deadline before assigned date',
+    'completed-before-assigned': 'Completed before assigned date',
+    'completed-after-as-of': 'Completed after the as-of date',
+    'duplicate-task': 'Duplicate task',
+    'status-conflict': 'Status conflict',
+    'invalid-violations': 'Invalid violation count',
+  },
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { vi, en };

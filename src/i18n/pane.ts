@@ -2,9 +2,8 @@
  * Task pane and browser-mode strings, Vietnamese first, English second. Findings, reasons, levels,
  * severities and sheet kinds come from `messages.ts`; this file holds only what the pane adds.
  */
-import type { RuleId } from '../core/report';
 import { formatCount, formatIsoDate } from './format';
-import type { Lang } from './messages';
+import { RULE_NAMES, type Lang } from './messages';
 
 const nVi = (n: number) => formatCount(n, 'vi');
 const nEn = (n: number) => formatCount(n, 'en');
@@ -104,22 +103,7 @@ const vi = {
   cellContext: (sheet: string, cell: string) => `Vùng quanh ô ${cell}, trang "${sheet}"`,
   cellNotFound: (sheet: string, cell: string) => `Không tìm thấy ô ${cell} trên trang "${sheet}".`,
   closeContext: 'Đóng',
-  rule: {
-    unassigned: 'Chưa có đơn vị chủ trì',
-    'multiple-leads': 'Nhiều đơn vị chủ trì',
-    'unknown-unit': 'Đơn vị ngoài danh mục',
-    overdue: 'Quá hạn',
-    'late-completion': 'Hoàn thành trễ hạn',
-    'missing-deadline': 'Thiếu thời hạn',
-    'invalid-date': 'Ngày không hợp lệ',
-    'invalid-value': 'Ô có giá trị lỗi',
-    'deadline-before-assigned': 'Thời hạn trước ngày giao',
-    'completed-before-assigned': 'Hoàn thành trước ngày giao',
-    'completed-after-as-of': 'Hoàn thành sau ngày tính',
-    'duplicate-task': 'Nhiệm vụ trùng',
-    'status-conflict': 'Tình trạng mâu thuẫn',
-    'invalid-violations': 'Số vi phạm không hợp lệ',
-  } satisfies Record<RuleId, string>,
+  rule: RULE_NAMES.vi,
 
   // units
   unitsTitle: 'Điểm và mức xếp loại đề xuất',
@@ -377,22 +361,7 @@ const en: PaneText = {
   cellContext: (sheet, cell) => `Around cell ${cell}, sheet "${sheet}"`,
   cellNotFound: (sheet, cell) => `Cell ${cell} was not found on sheet "${sheet}".`,
   closeContext: 'Close',
-  rule: {
-    unassigned: 'No lead unit',
-    'multiple-leads': 'Several lead units',
-    'unknown-unit': 'Unit not in the registry',
-    overdue: 'Overdue',
-    'late-completion': 'Completed late',
-    'missing-deadline': 'Missing deadline',
-    'invalid-date': 'Invalid date',
-    'invalid-value': 'Error value in a cell',
-    'deadline-before-assigned': 'Deadline before assigned date',
-    'completed-before-assigned': 'Completed before assigned date',
-    'completed-after-as-of': 'Completed after the as-of date',
-    'duplicate-task': 'Duplicate task',
-    'status-conflict': 'Status conflict',
-    'invalid-violations': 'Invalid violation count',
-  },
+  rule: RULE_NAMES.en,
 
   unitsTitle: 'Scores and suggested levels',
   unitsHint: 'The tool suggests; the leader decides.',
