@@ -225,6 +225,7 @@ const vi = {
     `Biểu đồ thanh: điểm của ${nVi(units)} đơn vị trên thang 100, tô màu theo mức đề xuất; cao nhất ${best}, thấp nhất ${worst}. Số liệu ở bảng bên dưới.`,
   chartLateAlt: (units: number, overdue: number, late: number) =>
     `Biểu đồ thanh: ${nVi(units)} đơn vị có nhiệm vụ trễ; tổng ${nVi(overdue)} nhiệm vụ quá hạn chưa xong và ${nVi(late)} nhiệm vụ xong trễ. Số liệu ở bảng bên dưới.`,
+  chartLateRow: (unit: string, overdue: number, late: number) => `${unit}: ${nVi(overdue)} quá hạn, ${nVi(late)} xong trễ`,
   seriesDoneLate: 'Xong trễ',
   seriesOverdue: 'Quá hạn chưa xong',
   scoreText: (score: string) => `${score} điểm`,
@@ -477,6 +478,7 @@ const en: PaneText = {
     `Bar chart: the scores of ${nEn(units)} units out of 100, coloured by suggested level; highest ${best}, lowest ${worst}. The figures are in the table below.`,
   chartLateAlt: (units, overdue, late) =>
     `Bar chart: ${nEn(units)} units with late tasks; ${nEn(overdue)} tasks open overdue and ${nEn(late)} done late in all. The figures are in the table below.`,
+  chartLateRow: (unit, overdue, late) => `${unit}: ${nEn(overdue)} overdue, ${nEn(late)} done late`,
   seriesDoneLate: 'Done late',
   seriesOverdue: 'Open overdue',
   scoreText: (score) => `${score} points`,

@@ -62,7 +62,7 @@ export default function UnitCharts({ t, lang, units }: UnitChartsProps) {
   const widest = Math.max(1, ...late.map((x) => x.openOverdue + x.doneLate));
   // A transparent remainder makes every unit's bar share one scale, the longest filling the width.
   const lateData: ChartProps[] = late.map((x) => ({
-    chartTitle: `${x.name}: ${t.seriesOverdue.toLowerCase()} ${formatCount(x.openOverdue, lang)}, ${t.seriesDoneLate.toLowerCase()} ${formatCount(x.doneLate, lang)}`,
+    chartTitle: t.chartLateRow(x.name, x.openOverdue, x.doneLate),
     chartData: [
       { legend: t.seriesOverdue, horizontalBarChartdata: { x: x.openOverdue, total: widest }, color: OVERDUE_FILL },
       { legend: t.seriesDoneLate, horizontalBarChartdata: { x: x.doneLate, total: widest }, color: LATE_FILL },
