@@ -7,7 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.js',
     // The charts' d3 packages load as ES modules only; their UMD builds run under jest's CommonJS.
     '^(d3-[a-z-]+)$': '<rootDir>/node_modules/$1/dist/$1.js',
   },

@@ -2031,7 +2031,7 @@ const KIND_EN = { task: 'tasks', inspection: 'inspections', registry: 'unit regi
 function stdoutLines(file: string, e: Case['expect'], lang: 'vi' | 'en'): string[] {
   if (e.exit !== 0) return [];
   const en = lang === 'en';
-  const rules = AS_OF.slice(0, 4) >= '2026' ? '2026' : '2023';
+  const rules = '2026'; // SPEC §5: the year of AS_OF (2026) chooses the rules from 2026
   const lines = [en ? `Tracking book: ${file} — as of ${AS_OF}, rules ${rules}` : `Sổ theo dõi: ${file} — tính đến ${AS_OF}, quy định ${rules}`];
   for (const s of e.sheets ?? []) {
     lines.push(

@@ -1,14 +1,14 @@
 /** Command-line arguments of `check` (SPEC §7), validated before anything is read. */
 import { z } from 'zod';
 import { dayFromIso } from '../core/cells';
-import type { RuleSet } from '../core/rubric';
+import { RULE_SET_IDS, type RuleSetId } from '../core/rule-sets/registry';
 import { CLI_ERRORS } from '../i18n/cli';
 import type { Lang } from '../i18n/messages';
 
 export interface CheckArgs {
   readonly input: string;
   readonly asOf?: string;
-  readonly rules?: RuleSet;
+  readonly rules?: RuleSetId;
   readonly json?: string;
   readonly out?: string;
   readonly lang: Lang;
@@ -22,7 +22,7 @@ export class UsageError extends Error {
 
 const OPTIONS = new Set(['--as-of', '--rules', '--json', '--out', '--lang']);
 const LangSchema = z.enum(['vi', 'en']);
-const RulesSchema = z.enum(['2023', '2026']);
+const RulesSchema = z.enum(RULE_SET_IDS);
 
 /** The language asked for, even when other arguments are wrong (so errors speak it). */
 export function langOf(argv: readonly string[]): Lang {
@@ -50,14 +50,15 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   if (input === undefined) throw new UsageError(CLI_ERRORS.missingInput);
   const asOf = values['--as-of'];
   if (asOf !== undefined && dayFromIso(asOf) === null) throw new UsageError(CLI_ERRORS.badAsOf(asOf));
-  const rules = values['--rules'];
-  if (rules !== undefined && !RulesSchema.safeParse(rules).success) throw new UsageError(CLI_ERRORS.badRules(rules));
+  const rulesText = values['--rules'];
+  const rules = rulesText === undefined ? undefined : RulesSchema.safeParse(rulesText);
+  if (rulesText !== undefined && !rules?.success) throw new UsageError(CLI_ERRORS.badRules(rulesText, RULE_SET_IDS));
   const lang = values['--lang'];
   if (lang !== undefined && !LangSchema.safeParse(lang).success) throw new UsageError(CLI_ERRORS.badLang(lang));
   return {
     input,
     asOf,
-    rules: rules as RuleSet | undefined,
+    rules: rules?.data,
     json: values['--json'],
     out: values['--out'],
     lang: (lang as Lang | undefined) ?? 'vi',

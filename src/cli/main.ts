@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Report } from '../core/report';
+import { RULE_SET_IDS } from '../core/rule-sets/registry';
 import { CLI_ERRORS, cliText } from '../i18n/cli';
 import { annotate, checkBook } from '../usecases/check-workbook';
 import { langOf, parseArgs, UsageError, type CheckArgs } from './args';
@@ -56,9 +57,15 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<void> {
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
   const lang = langOf(argv);
   try {
-    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-      io.stdout(cliText(lang).usage);
-      return argv.length === 0 ? 2 : 0;
+    const usage = cliText(lang).usage(RULE_SET_IDS);
+    // Asked for, the usage is the output; given instead of a command, it is the error.
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(usage);
+      return 0;
+    }
+    if (argv.length === 0) {
+      io.stderr(usage);
+      return 2;
     }
     await runCheck(parseArgs(argv), io);
     return 0;

@@ -3,6 +3,7 @@ import { messages, type Lang } from '../i18n/messages';
 import { cliText } from '../i18n/cli';
 import { levelLabel } from '../core/owned-sheets';
 import { RULE_IDS, SEVERITY_OF, type Report } from '../core/report';
+import { ruleSetText } from '../core/rule-sets/registry';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -14,7 +15,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function summaryLines(report: Report, file: string, lang: Lang): string[] {
   const t = cliText(lang);
   const msg = messages(lang);
-  const out: string[] = [t.book(file, report.asOf, report.rules)];
+  const out: string[] = [t.book(file, report.asOf, report.rules), `  ${ruleSetText(report.rules, lang)}`];
   for (const s of report.sheets) out.push(t.sheet(s.name, msg[`kind_${s.kind}`](), s.headerRow, s.dataRows));
   for (const s of report.ignoredSheets) out.push(t.ignored(s.name, s.reason));
   if (report.units.length > 0) {

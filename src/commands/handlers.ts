@@ -4,6 +4,7 @@
  * completes the event — after success, after a HostError, after anything else.
  */
 import { FINDINGS_SHEET, SCORES_SHEET } from '../core/presentation';
+import { ruleSetText } from '../core/rule-sets/registry';
 import { parseSettings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import { ribbonMessages } from '../i18n/ribbon';
@@ -87,7 +88,7 @@ export function checkNotice(outcome: CheckOutcome, lang: Lang): Notice {
 export function scoreNotice(outcome: CheckOutcome, lang: Lang): Notice {
   const msg = ribbonMessages(lang);
   const lines = commonLines(outcome, lang);
-  lines.push(msg.scoreDone(outcome.report.units.length), msg.scoreWhere(SCORES_SHEET, FINDINGS_SHEET));
+  lines.push(msg.scoreDone(outcome.report.units.length), ruleSetText(outcome.report.rules, lang), msg.scoreWhere(SCORES_SHEET, FINDINGS_SHEET));
   return { ok: true, title: msg.titleDone(), lines, close: msg.close() };
 }
 

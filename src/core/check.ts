@@ -12,18 +12,10 @@ import {
   type RuleContext,
 } from './findings';
 import { detectHeader, isOwnSheetName, type ColumnMap, type HeaderMatch } from './header';
-import { applyQuota, suggest, type Rated } from './levels';
+import { applyQuota, type Rated } from './levels';
 import { newTaskSlot, readInspection, readRegistry, readTaskInto, type InspectionRecord, type RegistryRecord } from './records';
 import type { Finding, Report, SheetReport, TaskReport, UnitReport } from './report';
-import {
-  DEFAULT_RUBRIC_2023,
-  DEFAULT_RUBRIC_2026,
-  ruleSetForYear,
-  type Rubric2023,
-  type Rubric2026,
-  type Rubrics,
-  type RuleSet,
-} from './rubric';
+import { ruleSetById, ruleSetForYear, type Rubrics, type RuleSetId } from './rule-sets/registry';
 import { countTask, due, newTally, type UnitTally } from './scoring';
 import type { MappingOverride } from './settings';
 import { CALENDAR_DAYS, taskStatus, workingDays, type DayCounter } from './status';
@@ -35,7 +27,7 @@ export interface CheckOptions {
   /** The as-of date D, "YYYY-MM-DD". */
   readonly asOf: string;
   /** Rule set; by default the one in force in the year of D. */
-  readonly rules?: RuleSet;
+  readonly rules?: RuleSetId;
   readonly lang?: Lang;
   readonly workingDays?: boolean;
   readonly holidays?: readonly string[];
@@ -88,10 +80,6 @@ function columnLetters(columns: ColumnMap): Record<string, string> {
   const spec = Object.entries(columns).sort((a, b) => a[1] - b[1]);
   for (const [field, col] of spec) out[field] = columnLetter(col);
   return out;
-}
-
-function rubricFor(rules: RuleSet, rubrics: Rubrics | undefined): Rubric2023 | Rubric2026 {
-  return rules === '2023' ? (rubrics?.['2023'] ?? DEFAULT_RUBRIC_2023) : (rubrics?.['2026'] ?? DEFAULT_RUBRIC_2026);
 }
 
 /** Units are tallied in the order they are first met: registry, then lead units, then inspected units. */
@@ -178,7 +166,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
   const asOf = dayFromIso(opts.asOf);
   if (asOf === null) throw new RangeError(`as-of date is not a calendar date: ${opts.asOf}`);
   const rules = opts.rules ?? ruleSetForYear(Number(opts.asOf.slice(0, 4)));
-  const rubric = rubricFor(rules, opts.rubrics);
+  const rater = ruleSetById(rules).rater(opts.rubrics?.[rules], msg);
   const days = opts.workingDays
     ? workingDays((opts.holidays ?? []).map(dayFromIso).filter((d): d is number => d !== null))
     : CALENDAR_DAYS;
@@ -247,8 +235,8 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     tasks[i]!.leadUnits = names;
   }
 
-  const rated: Rated[] = book.all().map((tally) => ({ tally, suggestion: suggest(tally, rules, rubric, msg) }));
-  applyQuota(rated, rubric.quota, msg);
+  const rated: Rated[] = book.all().map((tally) => ({ tally, suggestion: rater.suggest(tally) }));
+  applyQuota(rated, rater.rubric.quota, msg);
   const units: UnitReport[] = rated.map(({ tally: t, suggestion: s }) => ({
     name: t.name,
     type: t.type,
@@ -262,7 +250,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     disciplined: t.disciplined,
     score: s.score,
     level: s.level,
-    decidedBy: 'top' as const, // PENDING(issue 11): the deciding rule
+    decidedBy: s.decidedBy,
     reasons: s.reasons,
   }));
 

@@ -73,12 +73,6 @@ export const KINDS: readonly KindSpec[] = [
   },
 ];
 
-export const DATE_FIELDS: Readonly<Record<SheetKind, readonly string[]>> = {
-  task: ['assignedDate', 'deadline', 'completedDate'],
-  inspection: ['date'],
-  registry: [],
-};
-
 export function kindSpec(kind: SheetKind): KindSpec {
   return KINDS.find((k) => k.kind === kind)!;
 }

@@ -8,6 +8,7 @@ import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
 import { FINDINGS_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
 import { parseA1 } from './cells';
+import { ruleSetText } from './rule-sets/registry';
 
 
 export type OwnedCell = string | number | null;
@@ -48,7 +49,7 @@ const T = {
   vi: {
     scoresTitle: 'KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐƠN VỊ (đề xuất, lãnh đạo quyết định)',
     findingsTitle: 'KẾT QUẢ KIỂM TRA SỐ LIỆU THEO DÕI NHIỆM VỤ',
-    asOf: (d: string, rules: string) => `Tính đến ngày ${d}; quy định áp dụng: ${rules === '2023' ? 'Nghị định 90/2020, 48/2023 (2023–2025)' : 'Nghị định 335/2025 (từ 2026)'}`,
+    asOf: (d: string, rules: string) => `Tính đến ngày ${d}; ${rules}`,
     unit: 'Đơn vị',
     type: 'Loại đơn vị',
     head: 'Người đứng đầu',
@@ -74,7 +75,7 @@ const T = {
   en: {
     scoresTitle: 'UNIT EVALUATION (suggested; the leader decides)',
     findingsTitle: 'FINDINGS IN THE TRACKING SHEETS',
-    asOf: (d: string, rules: string) => `As of ${d}; rules: ${rules === '2023' ? 'Decrees 90/2020 and 48/2023 (2023–2025)' : 'Decree 335/2025 (from 2026)'}`,
+    asOf: (d: string, rules: string) => `As of ${d}; ${rules}`,
     unit: 'Unit',
     type: 'Unit type',
     head: 'Head',
@@ -126,7 +127,7 @@ export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   return {
     name: SCORES_SHEET,
-    title: [t.scoresTitle, t.asOf(formatIsoDate(report.asOf, lang), report.rules)],
+    title: [t.scoresTitle, t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))],
     columns: [
       { header: t.unit, width: 36, format: 'text' },
       { header: t.type, width: 18, format: 'text' },
@@ -164,7 +165,7 @@ export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   );
   return {
     name: FINDINGS_SHEET,
-    title: [t.findingsTitle, `${t.asOf(formatIsoDate(report.asOf, lang), report.rules)} — ${t.count(report.findings.length)}`],
+    title: [t.findingsTitle, `${t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
     columns: [
       { header: t.sheet, width: 24, format: 'text' },
       { header: t.cell, width: 8, format: 'text' },

@@ -114,10 +114,6 @@ export function taskTextKeys(sheet: SheetData, row: number, columns: ColumnMap):
   return { docKey: textKey(at(cells, columns, 'docNumber')), contentKey: textKey(at(cells, columns, 'content')) };
 }
 
-export function readTask(sheet: SheetData, row: number, columns: ColumnMap): TaskRecord {
-  return readTaskInto(newTaskSlot(), sheet, row, columns);
-}
-
 /** A task record to be filled again and again: the engine reads a sheet's rows through one. */
 export type TaskSlot = { -readonly [K in keyof TaskRecord]: TaskRecord[K] };
 

@@ -1,6 +1,6 @@
 /** SPEC §7: the report, the one model every host renders. */
 import { z } from 'zod';
-import type { Lang } from '../i18n/messages';
+import { RULE_SET_IDS } from './rule-sets/registry';
 
 export const SEVERITIES = ['error', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -131,7 +131,7 @@ export const ReportSchema = z.object({
   units: z.array(UnitReportSchema),
   people: z.array(PersonReportSchema),
   ignoredSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
-  rules: z.enum(['2023', '2026']),
+  rules: z.enum(RULE_SET_IDS),
 });
 
 export type SheetReport = z.infer<typeof SheetReportSchema>;
@@ -140,8 +140,3 @@ export type Finding = z.infer<typeof FindingSchema>;
 export type UnitReport = z.infer<typeof UnitReportSchema>;
 export type PersonReport = z.infer<typeof PersonReportSchema>;
 export type Report = z.infer<typeof ReportSchema>;
-
-/** What a run was asked for, kept beside the report for hosts that render it. */
-export interface RunInfo {
-  readonly lang: Lang;
-}

@@ -1,13 +1,16 @@
-/** SPEC §5: the two rule sets and their rubrics (every figure a leader may change), validated with zod. */
+/**
+ * SPEC §5: what every rule set's rubric holds — the score's weights and the quota — and the pieces a
+ * rule set builds its own rubric from. Each rule set (src/core/rule-sets/) adds its thresholds.
+ */
 import { z } from 'zod';
 
-export const RULE_SETS = ['2023', '2026'] as const;
-export type RuleSet = (typeof RULE_SETS)[number];
+/** A share of tasks or units, 0–1 (shown to users as a percentage). */
+export const share = z.number().min(0).max(1);
+/** Points on the 100-point scale. */
+export const points = z.number().min(0).max(100);
 
-const share = z.number().min(0).max(1);
-const points = z.number().min(0).max(100);
-
-const weights = {
+/** The figures every rubric has: the score's weights and the quota. */
+export const RUBRIC_WEIGHTS = {
   /** Points for a perfect on-time rate (70). */
   onTimeWeight: points,
   /** Points while there is no violation (30). */
@@ -18,66 +21,29 @@ const weights = {
   quota: share,
 };
 
-export const Rubric2023Schema = z
-  .object({
-    ...weights,
-    /** lateShare above this → not completed (0.5). */
-    notCompletedLateShare: share,
-    /** lateShare above this adds "needs review" (0.2). */
-    reviewLateShare: share,
-  })
-  .strict()
-  .refine((r) => r.onTimeWeight + r.violationPoints <= 100, { message: 'onTimeWeight + violationPoints must not exceed 100' })
-  .refine((r) => r.reviewLateShare <= r.notCompletedLateShare, {
-    message: 'reviewLateShare must not exceed notCompletedLateShare',
-  });
-
-export const Rubric2026Schema = z
-  .object({
-    ...weights,
-    excellentScore: points,
-    goodScore: points,
-    completedScore: points,
-    completedLateShare: share,
-  })
-  .strict()
-  .refine((r) => r.onTimeWeight + r.violationPoints <= 100, { message: 'onTimeWeight + violationPoints must not exceed 100' })
-  .refine((r) => r.completedScore <= r.goodScore && r.goodScore <= r.excellentScore, {
-    message: 'thresholds must rise: completedScore ≤ goodScore ≤ excellentScore',
-  });
-
-export type Rubric2023 = z.infer<typeof Rubric2023Schema>;
-export type Rubric2026 = z.infer<typeof Rubric2026Schema>;
-
-export const DEFAULT_RUBRIC_2023: Rubric2023 = {
-  onTimeWeight: 70,
-  violationPoints: 30,
-  perViolation: 6,
-  quota: 0.2,
-  notCompletedLateShare: 0.5,
-  reviewLateShare: 0.2,
+/** What every rule set's rubric holds; a type alias, so that a rubric reads as a record of figures. */
+export type Rubric = {
+  readonly onTimeWeight: number;
+  readonly violationPoints: number;
+  readonly perViolation: number;
+  readonly quota: number;
 };
 
-export const DEFAULT_RUBRIC_2026: Rubric2026 = {
-  onTimeWeight: 70,
-  violationPoints: 30,
-  perViolation: 6,
-  quota: 0.2,
-  excellentScore: 90,
-  goodScore: 70,
-  completedScore: 50,
-  completedLateShare: 0.2,
-};
+/** The refinement every rubric carries: a perfect unit scores at most 100. */
+export const WEIGHTS_FIT = {
+  check: (r: Rubric): boolean => r.onTimeWeight + r.violationPoints <= 100,
+  message: 'onTimeWeight + violationPoints must not exceed 100',
+} as const;
 
-export const RubricsSchema = z
-  .object({
-    '2023': Rubric2023Schema.optional(),
-    '2026': Rubric2026Schema.optional(),
-  })
-  .strict();
-export type Rubrics = z.infer<typeof RubricsSchema>;
-
-/** The rule set in force in the year of D; years before 2023 use the 2023–2025 rules. */
-export function ruleSetForYear(year: number): RuleSet {
-  return year >= 2026 ? '2026' : '2023';
+/** One field of the rubric form: the figure's key and how the user types it. */
+export interface RubricField<Key extends string = string> {
+  readonly key: Key;
+  readonly unit: 'points' | 'percent';
 }
+
+/** The score's weights, as every rubric form begins. */
+export const WEIGHT_FORM_FIELDS: readonly RubricField<'onTimeWeight' | 'violationPoints' | 'perViolation'>[] = [
+  { key: 'onTimeWeight', unit: 'points' },
+  { key: 'violationPoints', unit: 'points' },
+  { key: 'perViolation', unit: 'points' },
+];

@@ -1,7 +1,7 @@
 /** What the add-in saves in a workbook: confirmed column mappings, the as-of date, rules, rubric. */
 import { z } from 'zod';
 import { KINDS } from './fields';
-import { RubricsSchema } from './rubric';
+import { RULE_SET_IDS, RubricsSchema } from './rule-sets/registry';
 
 const columnLetters = z.string().regex(/^[A-Z]{1,3}$/);
 
@@ -30,7 +30,7 @@ export const SettingsSchema = z
     version: z.literal(1),
     /** Fixed as-of date; absent means today. */
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    rules: z.enum(['2023', '2026']).optional(),
+    rules: z.enum(RULE_SET_IDS).optional(),
     lang: z.enum(['vi', 'en']).optional(),
     workingDays: z.boolean().optional(),
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),

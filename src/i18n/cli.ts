@@ -2,8 +2,8 @@
 import type { Lang } from './messages';
 
 const vi = {
-  usage:
-    'Cách dùng: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules 2023|2026] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]',
+  usage: (ruleSets: readonly string[]) =>
+    `Cách dùng: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]`,
   book: (file: string, asOf: string, rules: string) => `Sổ theo dõi: ${file} — tính đến ${asOf}, quy định ${rules}`,
   sheet: (name: string, kind: string, headerRow: number, rows: number) => `  Trang "${name}": ${kind}, dòng tiêu đề ${headerRow}, ${rows} dòng dữ liệu`,
   ignored: (name: string, reason: string) => `  Bỏ qua "${name}": ${reason}`,
@@ -22,8 +22,8 @@ const vi = {
 type CliText = typeof vi;
 
 const en: CliText = {
-  usage:
-    'Usage: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules 2023|2026] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]',
+  usage: (ruleSets) =>
+    `Usage: cli check INPUT.xlsx [--as-of YYYY-MM-DD] [--rules ${ruleSets.join('|')}] [--json REPORT.json] [--out ANNOTATED.xlsx] [--lang vi|en]`,
   book: (file, asOf, rules) => `Tracking book: ${file} — as of ${asOf}, rules ${rules}`,
   sheet: (name, kind, headerRow, rows) => `  Sheet "${name}": ${kind}, header row ${headerRow}, ${rows} records`,
   ignored: (name, reason) => `  Ignored "${name}": ${reason}`,
@@ -50,7 +50,10 @@ export const CLI_ERRORS = {
   unknownOption: (o: string) => ({ vi: `tùy chọn không rõ ${o}`, en: `unknown option ${o}` }),
   missingValue: (o: string) => ({ vi: `tùy chọn ${o} cần một giá trị`, en: `option ${o} needs a value` }),
   badAsOf: (v: string) => ({ vi: `--as-of phải là ngày YYYY-MM-DD có thật, không phải "${v}"`, en: `--as-of must be a real YYYY-MM-DD date, not "${v}"` }),
-  badRules: (v: string) => ({ vi: `--rules phải là 2023 hoặc 2026, không phải "${v}"`, en: `--rules must be 2023 or 2026, not "${v}"` }),
+  badRules: (v: string, ruleSets: readonly string[]) => ({
+    vi: `--rules phải là một trong ${ruleSets.join(', ')}, không phải "${v}"`,
+    en: `--rules must be one of ${ruleSets.join(', ')}, not "${v}"`,
+  }),
   badLang: (v: string) => ({ vi: `--lang phải là vi hoặc en, không phải "${v}"`, en: `--lang must be vi or en, not "${v}"` }),
   notFound: (f: string) => ({ vi: `không tìm thấy tệp ${f}`, en: `file not found: ${f}` }),
   notAFile: (f: string) => ({ vi: `${f} không phải là tệp`, en: `${f} is not a file` }),

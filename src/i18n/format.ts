@@ -25,6 +25,14 @@ export function formatDecimal(x: number, lang: Lang, digits = 1): string {
   return f.format(x);
 }
 
+/**
+ * A number the engine already wrote as text ("94.0"), with the language's decimal mark ("94,0" in
+ * Vietnamese); any other text is returned as it is.
+ */
+export function decimalText(text: string, lang: Lang): string {
+  return lang === 'vi' && /^-?\d+\.\d+$/.test(text) ? text.replace('.', ',') : text;
+}
+
 /** "YYYY-MM-DD" → "DD/MM/YYYY" in Vietnamese, unchanged in English; anything else is returned as it is. */
 export function formatIsoDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

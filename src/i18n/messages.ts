@@ -4,7 +4,7 @@
  */
 
 import type { RuleId } from '../core/report';
-import { formatDecimal } from './format';
+import { decimalText } from './format';
 
 export type Lang = 'vi' | 'en';
 
@@ -41,9 +41,17 @@ type Catalogue = {
   noDueTasks: () => string;
   disciplined: () => string;
   violations: (n: number) => string;
-  score: (score: number) => string;
-  quota: (pct: number, kept: number, candidates: number) => string;
+  score: (score: string) => string;
   excellentCandidate: () => string;
+  // the deciding rule (SPEC §5, 1.3): every unit's first reason; `level` is the label of the level it missed
+  decidedTop: (level: string) => string;
+  decidedQuota: (pct: number, kept: number, candidates: number, excellent: string, good: string) => string;
+  decidedHasViolations: (violations: number, level: string) => string;
+  decidedNothingDue: (level: string) => string;
+  decidedScoreBelow: (score: string, level: string, threshold: number) => string;
+  decidedHasLate: (late: number, level: string) => string;
+  decidedDisciplined: (level: string) => string;
+  decidedLateOver: (late: number, due: number, level: string, pct: number) => string;
   // levels
   level_excellent: () => string;
   level_good: () => string;
@@ -59,6 +67,10 @@ type Catalogue = {
   ignoredOwnSheet: () => string;
   ignoredNoHeader: () => string;
   ignoredBadMapping: (detail: string) => string;
+  // rule sets (SPEC §5, issue 9 registry, sources as 1.3 names them): one entry per rule set,
+  // chosen by its descriptor in src/core/rule-sets
+  ruleSet2023: () => string;
+  ruleSet2026: () => string;
 };
 
 const vi: Catalogue = {
@@ -83,9 +95,18 @@ const vi: Catalogue = {
   noDueTasks: () => 'không có nhiệm vụ đến hạn',
   disciplined: () => 'đơn vị có kỷ luật',
   violations: (n) => `${n} vi phạm qua kiểm tra công vụ`,
-  score: (s) => `điểm ${formatDecimal(s, 'vi')}`,
-  quota: (pct, kept, n) => `vượt tỷ lệ: số đơn vị xuất sắc không quá ${pct}% số đơn vị hoàn thành tốt (${kept}/${n} đơn vị giữ mức xuất sắc)`,
+  score: (s) => `điểm ${decimalText(s, 'vi')}`,
   excellentCandidate: () => 'đề xuất hoàn thành xuất sắc',
+  // the deciding rule (SPEC §5, 1.3)
+  decidedTop: (level) => `Đạt mọi tiêu chí của mức ${level}`,
+  decidedQuota: (pct, kept, n, excellent, good) =>
+    `Đủ tiêu chí mức ${excellent} nhưng vượt tỷ lệ ${pct}% so với số đơn vị ${good}: ${kept}/${n} đơn vị đủ tiêu chí giữ mức này`,
+  decidedHasViolations: (n, level) => `${n} vi phạm qua kiểm tra công vụ: mức ${level} cần 0 vi phạm`,
+  decidedNothingDue: (level) => `Không có nhiệm vụ đến hạn: mức ${level} cần ít nhất 1 nhiệm vụ đến hạn`,
+  decidedScoreBelow: (score, level, threshold) => `Điểm ${decimalText(score, 'vi')}: mức ${level} cần từ ${decimalText(String(threshold), 'vi')} điểm`,
+  decidedHasLate: (late, level) => `${late} nhiệm vụ trễ hạn: mức ${level} cần 0 nhiệm vụ trễ hạn`,
+  decidedDisciplined: (level) => `Đơn vị có kỷ luật: mức ${level} cần không có kỷ luật`,
+  decidedLateOver: (late, due, level, pct) => `${late}/${due} nhiệm vụ trễ hạn: mức ${level} cần không quá ${pct}%`,
   level_excellent: () => 'Hoàn thành xuất sắc nhiệm vụ',
   level_good: () => 'Hoàn thành tốt nhiệm vụ',
   level_completed: () => 'Hoàn thành nhiệm vụ',
@@ -98,6 +119,10 @@ const vi: Catalogue = {
   ignoredOwnSheet: () => 'trang kết quả của công cụ (KQ), không đọc',
   ignoredNoHeader: () => 'không thấy dòng tiêu đề nhiệm vụ, kiểm tra hay danh mục đơn vị trong 20 dòng có dữ liệu đầu tiên',
   ignoredBadMapping: (d) => `cấu hình cột đã lưu không dùng được: ${d}`,
+  // rule sets (SPEC §5)
+  ruleSet2023: () =>
+    'Đánh giá 2023–2025 — tập thể: Quy định 124-QĐ/TW; cá nhân, người đứng đầu: Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP',
+  ruleSet2026: () => 'Đánh giá từ 2026 — tập thể: Quy định 366-QĐ/TW (30/8/2025); công chức: Nghị định 335/2025/NĐ-CP',
 };
 
 const en: Catalogue = {
@@ -122,9 +147,18 @@ const en: Catalogue = {
   noDueTasks: () => 'no task due yet',
   disciplined: () => 'unit under discipline',
   violations: (n) => `${n} violations found by inspections`,
-  score: (s) => `score ${formatDecimal(s, 'en')}`,
-  quota: (pct, kept, n) => `quota: more than ${pct}% of the units rated good (${kept}/${n} stay excellent)`,
+  score: (s) => `score ${decimalText(s, 'en')}`,
   excellentCandidate: () => 'candidate for excellent',
+  // the deciding rule (SPEC §5, 1.3)
+  decidedTop: (level) => `Meets every criterion of ${level}`,
+  decidedQuota: (pct, kept, n, excellent, good) =>
+    `Meets ${excellent}, but excellent units may not exceed ${pct}% of those rated ${good}: ${kept} of ${n} candidates keep it`,
+  decidedHasViolations: (n, level) => `${n} ${n === 1 ? 'violation' : 'violations'} found by inspections: ${level} needs none`,
+  decidedNothingDue: (level) => `No task due: ${level} needs at least one`,
+  decidedScoreBelow: (score, level, threshold) => `Score ${score}: ${level} needs ${threshold} or more`,
+  decidedHasLate: (late, level) => `${late} ${late === 1 ? 'task' : 'tasks'} late: ${level} needs no late task`,
+  decidedDisciplined: (level) => `Unit under discipline: ${level} needs none`,
+  decidedLateOver: (late, due, level, pct) => `${late}/${due} tasks late: ${level} needs at most ${pct}%`,
   level_excellent: () => 'Excellent',
   level_good: () => 'Good',
   level_completed: () => 'Completed',
@@ -137,6 +171,10 @@ const en: Catalogue = {
   ignoredOwnSheet: () => "the tool's own result sheet (KQ), not read",
   ignoredNoHeader: () => 'no task, inspection or registry header in the first 20 non-empty rows',
   ignoredBadMapping: (d) => `the saved column mapping cannot be used: ${d}`,
+  // rule sets (SPEC §5)
+  ruleSet2023: () =>
+    'Rules of 2023–2025 — collectives: Regulation 124-QĐ/TW; individuals and heads: Decree 90/2020/NĐ-CP as amended by Decree 48/2023/NĐ-CP',
+  ruleSet2026: () => 'Rules from 2026 — collectives: Regulation 366-QĐ/TW (30/8/2025); civil servants (công chức): Decree 335/2025/NĐ-CP',
 };
 
 /** Rule names in words, for the pane and the KQ Kiểm tra sheet (issue 12: no rule codes for people). */

@@ -5,6 +5,7 @@
 import { Accordion, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ruleSetText } from '../core/rule-sets/registry';
 import { formatCount } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import { paneText } from '../i18n/pane';
@@ -113,6 +114,7 @@ export function Pane({ host, lang, resultActions, onChecked, initialAsOf, onAsOf
       <section className={s.card} aria-label={t.runTitle}>
         <RunOptions
           t={t}
+          lang={lang}
           hostKind={host.kind}
           asOf={pane.asOf}
           asOfValid={pane.asOfValid}
@@ -133,7 +135,7 @@ export function Pane({ host, lang, resultActions, onChecked, initialAsOf, onAsOf
               {t.resultsTitle}
             </h2>
             <Text className={s.strong} data-testid="checked-at">
-              {t.checkedAt(report.asOf, report.rules)}
+              {t.checkedAt(report.asOf, ruleSetText(report.rules, lang))}
             </Text>
             <Text data-testid="summary-counts">
               {t.summary(report.tasks.length, report.findings.length, counts.error, counts.warning, report.units.length)}

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dayFromIso } from '../core/cells';
-import { ruleSetForYear, type Rubric2023, type Rubric2026, type RuleSet } from '../core/rubric';
+import type { Rubric } from '../core/rubric';
+import { ruleSetForYear, type RuleSetId } from '../core/rule-sets/registry';
 import { EMPTY_SETTINGS, parseSettings, type MappingOverride, type Settings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import { paneText } from '../i18n/pane';
@@ -38,9 +39,9 @@ export interface PaneState {
   readonly settings: Settings;
   readonly asOf: string;
   readonly asOfValid: boolean;
-  readonly rules: RuleSet | null;
+  readonly rules: RuleSetId | null;
   /** The chosen rule set, else the one in force in the as-of year. */
-  readonly effectiveRules: RuleSet;
+  readonly effectiveRules: RuleSetId;
   readonly outcome: CheckOutcome | null;
   /** The language the outcome's messages and reasons were written in. */
   readonly outcomeLang: Lang;
@@ -55,7 +56,7 @@ export interface PaneState {
   /** Counts the checks that finished, so that the view can move the focus to the results. */
   readonly checks: number;
   setAsOf(iso: string): void;
-  setRules(rules: RuleSet | null): void;
+  setRules(rules: RuleSetId | null): void;
   dismissNotice(): void;
   dismissError(): void;
   dismissHostNotices(): void;
@@ -64,7 +65,7 @@ export interface PaneState {
   clear(): Promise<void>;
   saveDefaults(): Promise<void>;
   saveMapping(sheet: string, mapping: MappingOverride | null): Promise<boolean>;
-  saveRubric(set: RuleSet, rubric: Rubric2023 | Rubric2026): Promise<boolean>;
+  saveRubric(set: RuleSetId, rubric: Rubric): Promise<boolean>;
   saveMyUnit(unit: string | null): Promise<boolean>;
 }
 
@@ -72,7 +73,7 @@ export function usePane({ host, lang, now, initialAsOf, onAsOfChange, onChecked 
   const t = paneText(lang);
   const [settings, setSettings] = useState<Settings>(EMPTY_SETTINGS);
   const [asOf, setAsOf] = useState(() => initialAsOf ?? todayIso(now ? now() : new Date()));
-  const [rules, setRules] = useState<RuleSet | null>(null);
+  const [rules, setRules] = useState<RuleSetId | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [outcomeLang, setOutcomeLang] = useState<Lang>(lang);
   const [busy, setBusy] = useState<Stage | null>(null);
@@ -112,7 +113,7 @@ export function usePane({ host, lang, now, initialAsOf, onAsOfChange, onChecked 
   }, [host]);
 
   const asOfValid = dayFromIso(asOf) !== null;
-  const effectiveRules: RuleSet = rules ?? ruleSetForYear(Number(asOf.slice(0, 4)));
+  const effectiveRules: RuleSetId = rules ?? ruleSetForYear(Number(asOf.slice(0, 4)));
 
   const takeHostNotices = useCallback(() => {
     const taken = host.port.takeNotices().map((n) => noticeText(n, langRef.current));
@@ -191,7 +192,7 @@ export function usePane({ host, lang, now, initialAsOf, onAsOfChange, onChecked 
     return saveAffecting(next, mapping ? t.mappingSaved(sheet) : t.mappingRemoved(sheet));
   };
 
-  const saveRubric = (set: RuleSet, rubric: Rubric2023 | Rubric2026): Promise<boolean> =>
+  const saveRubric = (set: RuleSetId, rubric: Rubric): Promise<boolean> =>
     saveAffecting({ ...settings, rubrics: { ...settings.rubrics, [set]: rubric } }, t.rubricSaved);
 
   const saveMyUnit = (unit: string | null): Promise<boolean> => {
@@ -217,7 +218,7 @@ export function usePane({ host, lang, now, initialAsOf, onAsOfChange, onChecked 
     });
   });
 
-  const rows = useMemo(() => (outcome ? new ReportRows(outcome.report, outcome.sheets, outcomeLang) : null), [outcome, outcomeLang]);
+  const rows = useMemo(() => (outcome ? new ReportRows(outcome.report, outcome.sheets ?? [], outcomeLang) : null), [outcome, outcomeLang]);
 
   return {
     settings,

@@ -7,7 +7,7 @@ import { isoFromDay, type SheetData } from '../core/cells';
 import { planFlags } from '../core/flag-plan';
 import { ownedSheets } from '../core/owned-sheets';
 import type { Report } from '../core/report';
-import { ruleSetForYear, type RuleSet } from '../core/rubric';
+import { ruleSetForYear, type RuleSetId } from '../core/rule-sets/registry';
 import { parseSettings, SettingsSchema, type Settings } from '../core/settings';
 import type { Lang } from '../i18n/messages';
 import type { WorkbookPort } from '../port/workbook-port';
@@ -15,7 +15,7 @@ import type { WorkbookPort } from '../port/workbook-port';
 export interface RunRequest {
   /** Overrides of what the workbook's saved settings say. */
   readonly asOf?: string;
-  readonly rules?: RuleSet;
+  readonly rules?: RuleSetId;
   readonly lang?: Lang;
 }
 
@@ -25,10 +25,11 @@ export interface CheckOutcome {
   /** Why saved settings were ignored, if they were unreadable. */
   readonly settingsError: string | null;
   /**
-   * The sheets the report was computed from, as read: the pane shows a finding's task (its content,
-   * its row) from these, so that what it shows is exactly what was checked.
+   * The sheets the report was computed from, as read (checkBook always gives them): the pane shows
+   * a finding's task (its content, its row) from these, so that what it shows is exactly what was
+   * checked. Outcomes made up elsewhere (a ribbon command's notice in a test) may leave them out.
    */
-  readonly sheets: readonly SheetData[];
+  readonly sheets?: readonly SheetData[];
 }
 
 export function todayIso(now: Date = new Date()): string {

@@ -125,6 +125,20 @@ describe('check command', () => {
     expect(r.err).toHaveLength(1);
   });
 
+  test('no command: the usage on standard error, exit 2', async () => {
+    const r = await run();
+    expect(r).toEqual({ code: 2, out: [], err: [expect.stringMatching(/^Cách dùng: cli check INPUT\.xlsx .*\[--rules 2023\|2026\]/)] });
+  });
+
+  test.each([[['--help']], [['-h']], [['check', '--help']], [['--help', '--lang', 'en']]])('%j: the usage on standard output, exit 0', async (argv) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(r.out).toHaveLength(1);
+    expect(r.out[0]).toMatch(argv.includes('en') ? /^Usage: cli check INPUT\.xlsx / : /^Cách dùng: cli check INPUT\.xlsx /);
+    expect(r.out[0]).toContain('[--rules 2023|2026]');
+  });
+
   test('speaks English on request, also in errors', async () => {
     const r = await run('check', path.join(dir, 'nope.xlsx'), '--lang', 'en');
     expect(r.err[0]).toMatch(/file not found/);

@@ -1,8 +1,10 @@
 /** SPEC §5: unit tallies, the score, the two rule sets, the quota, and who counts for what. */
 import fc from 'fast-check';
-import { applyQuota, level2023, level2026, type Rated } from '../../src/core/levels';
-import type { Level } from '../../src/core/report';
-import { DEFAULT_RUBRIC_2023, DEFAULT_RUBRIC_2026, Rubric2026Schema, ruleSetForYear, type Rubric2026 } from '../../src/core/rubric';
+import { applyQuota, type Rated } from '../../src/core/levels';
+import type { DecidedBy, Level } from '../../src/core/report';
+import { ruleSetById, ruleSetForYear } from '../../src/core/rule-sets/registry';
+import { DEFAULT_RUBRIC_2023, level2023 } from '../../src/core/rule-sets/rules-2023';
+import { DEFAULT_RUBRIC_2026, level2026, Rubric2026Schema, type Rubric2026 } from '../../src/core/rule-sets/rules-2026';
 import { due, lateShare, newTally, onTimeRate, roundHalfUp1, score, type UnitTally } from '../../src/core/scoring';
 import { messages } from '../../src/i18n/messages';
 import { D, inspectionSheet, registrySheet, run, sheet, taskSheet, unitNamed, type TaskSpec } from './support';
@@ -232,8 +234,9 @@ describe('the year of D chooses the rule set', () => {
 });
 
 describe('quota on excellent units', () => {
+  const CODE: Record<Level, DecidedBy> = { excellent: 'top', good: 'nothing-due', completed: 'has-late', not_completed: 'disciplined' };
   function rated(name: string, level: Level, scoreValue = 100, dueTasks = 1): Rated {
-    return { tally: tally({ name, doneOnTime: dueTasks }), suggestion: { level, reasons: [], score: scoreValue } };
+    return { tally: tally({ name, doneOnTime: dueTasks }), suggestion: { level, decidedBy: CODE[level], reasons: [`lý do ${level}`], score: scoreValue } };
   }
   function cohort(n: number, g: number, others = 0): Rated[] {
     const list: Rated[] = [];
@@ -260,9 +263,14 @@ describe('quota on excellent units', () => {
     applyQuota(list, 0.2, msg);
     expect(kept(list)).toBe(k);
     expect(list.filter((r) => r.suggestion.level === 'good')).toHaveLength(g + n - k);
-    for (const r of list.filter((x) => x.tally.name.startsWith('Ứng viên') && x.suggestion.level === 'good')) {
-      expect(r.suggestion.reasons).toContain(msg.quota(20, k, n));
+    const demoted = list.filter((x) => x.tally.name.startsWith('Ứng viên') && x.suggestion.level === 'good');
+    expect(demoted).toHaveLength(n - k);
+    for (const r of demoted) {
+      expect(r.suggestion.decidedBy).toBe('quota');
+      expect(r.suggestion.reasons[0]).toBe(msg.decidedQuota(20, k, n, msg.level_excellent(), msg.level_good()));
     }
+    // units the quota did not move keep their own deciding rule
+    for (const r of list.filter((x) => !demoted.includes(x))) expect(r.suggestion.decidedBy).toBe(CODE[r.suggestion.level]);
   });
 
   test('property: k is the largest integer with k ≤ n and 6k ≤ g + n', () => {
@@ -328,7 +336,7 @@ describe('quota on excellent units', () => {
       expect(report.units.filter((u) => u.level === 'good')).toHaveLength(5);
       const five = run([taskSheet('NV', specs.slice(0, 5))], { rules });
       expect(five.units.filter((u) => u.level === 'excellent')).toEqual([]);
-      const rubrics = rules === '2023' ? { '2023': { ...DEFAULT_RUBRIC_2023, quota: 0 } } : { '2026': { ...DEFAULT_RUBRIC_2026, quota: 0 } };
+      const rubrics = { [rules]: { ...ruleSetById(rules).defaultRubric, quota: 0 } };
       const off = run([taskSheet('NV', specs.slice(0, 5))], { rules, rubrics });
       expect(off.units.filter((u) => u.level === 'excellent')).toHaveLength(5);
     }

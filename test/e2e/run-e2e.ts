@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { readWorkbookSheets } from '../../src/adapters/exceljs/read-sheets';
 import { RULE_IDS, type Report } from '../../src/core/report';
+import { ruleSetText } from '../../src/core/rule-sets/registry';
 import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';
 import { accessibilityChecks } from './a11y';
@@ -174,7 +175,7 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       const errorsN = report.findings.filter((f) => f.severity === 'error').length;
       const expected = vi.summary(report.tasks.length, report.findings.length, errorsN, report.findings.length - errorsN, report.units.length);
       assertEqual(await page.getByTestId('summary-counts').textContent(), expected, 'summary line');
-      assertEqual(await page.getByTestId('checked-at').textContent(), vi.checkedAt(report.asOf, report.rules), 'as-of and rules line');
+      assertEqual(await page.getByTestId('checked-at').textContent(), vi.checkedAt(report.asOf, ruleSetText(report.rules, 'vi')), 'as-of and rules line');
     });
 
     await check('findings per rule equal the CLI report', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { DEFAULT_RUBRIC_2023, DEFAULT_RUBRIC_2026 } from '../../src/core/rubric';
+import { DEFAULT_RUBRIC_2023 } from '../../src/core/rule-sets/rules-2023';
+import { DEFAULT_RUBRIC_2026 } from '../../src/core/rule-sets/rules-2026';
 import { paneText } from '../../src/i18n/pane';
 import { detectHost } from '../../src/taskpane/boot';
 import { annotatedName, cellContextOf } from '../../src/taskpane/browser-host';

@@ -83,8 +83,9 @@ describe('numbers and dates as each language writes them', () => {
 
   test('the summary, the reasons and the page counts use them', () => {
     expect(vi.summary(20_000, 1_999, 1_999, 0, 12)).toBe('20.000 nhiệm vụ · 1.999 phát hiện (1.999 lỗi, 0 cảnh báo) · 12 đơn vị');
-    expect(vi.checkedAt('2026-11-20', '2026')).toBe('Kết quả tính đến ngày 20/11/2026, quy định 2026.');
-    expect(messages('vi').score(94)).toBe('điểm 94,0');
+    expect(vi.checkedAt('2026-11-20', 'Quy định từ 2026')).toBe('Kết quả tính đến ngày 20/11/2026; Quy định từ 2026');
+    expect(messages('vi').score('94.0')).toBe('điểm 94,0');
+    expect(messages('vi').decidedScoreBelow('45.4', 'Hoàn thành nhiệm vụ', 50)).toBe('Điểm 45,4: mức Hoàn thành nhiệm vụ cần từ 50 điểm');
     expect(vi.pageRange(1_951, 1_999, 1_999)).toBe('1.951–1.999 trong 1.999');
   });
 
@@ -105,7 +106,7 @@ describe('Vietnamese without English, one spelling per term', () => {
 
   test('no "ribbon", "quota" or rule codes in the Vietnamese pane', () => {
     for (const word of [/ribbon/i, /quota/i, /\boverdue\b/, /max\(/]) expect(all.filter((x) => word.test(x))).toEqual([]);
-    expect(messages('vi').quota(20, 1, 3)).not.toMatch(/quota/i);
+    expect(messages('vi').decidedQuota(20, 1, 3, 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ')).not.toMatch(/quota/i);
   });
 
   test('"Xóa" and "Hủy", as the ribbon writes them', () => {

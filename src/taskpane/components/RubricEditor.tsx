@@ -2,9 +2,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowResetRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { Rubric2023, Rubric2026, Rubrics, RuleSet } from '../../core/rubric';
+import type { Rubric } from '../../core/rubric';
+import { ruleSetById, type Rubrics, type RuleSetId } from '../../core/rule-sets/registry';
 import type { PaneText } from '../../i18n/pane';
-import { defaultRubric, draftOf, parseRubricDraft, RUBRIC_FIELDS, rubricOf, type RubricDraft } from '../rubric-form';
+import { defaultRubric, draftOf, parseRubricDraft, rubricOf, type RubricDraft } from '../rubric-form';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 220px), 1fr))', gap: tokens.spacingHorizontalM },
@@ -16,10 +17,10 @@ const useStyles = makeStyles({
 
 export interface RubricEditorProps {
   readonly t: PaneText;
-  readonly rules: RuleSet;
+  readonly rules: RuleSetId;
   readonly rubrics: Rubrics | undefined;
   readonly busy: boolean;
-  readonly onSave: (rules: RuleSet, rubric: Rubric2023 | Rubric2026) => Promise<boolean>;
+  readonly onSave: (rules: RuleSetId, rubric: Rubric) => Promise<boolean>;
 }
 
 export function RubricEditor({ t, rules, rubrics, busy, onSave }: RubricEditorProps) {
@@ -55,7 +56,7 @@ export function RubricEditor({ t, rules, rubrics, busy, onSave }: RubricEditorPr
         {t.rubricFor(rules)}. {t.rubricHint}
       </Text>
       <div className={s.grid}>
-        {RUBRIC_FIELDS[rules].map((f) => (
+        {ruleSetById(rules).rubricFields.map((f) => (
           <Field
             key={f.key}
             label={`${t.rubricField[f.key] ?? f.key} (${f.unit === 'percent' ? t.percent : t.points})`}

@@ -4,7 +4,8 @@
  */
 import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentCheckmarkRegular, EraserRegular, SaveRegular } from '@fluentui/react-icons';
-import type { RuleSet } from '../../core/rubric';
+import { isRuleSetId, RULE_SETS, type RuleSetId } from '../../core/rule-sets/registry';
+import { messages, type Lang } from '../../i18n/messages';
 import type { PaneText } from '../../i18n/pane';
 import { CHECK_STAGES, type Stage } from '../progress-port';
 
@@ -18,13 +19,14 @@ const useStyles = makeStyles({
 
 export interface RunOptionsProps {
   readonly t: PaneText;
+  readonly lang: Lang;
   readonly hostKind: 'excel' | 'browser';
   readonly asOf: string;
   readonly asOfValid: boolean;
-  readonly rules: RuleSet | null;
+  readonly rules: RuleSetId | null;
   readonly busy: Stage | null;
   readonly onAsOf: (iso: string) => void;
-  readonly onRules: (rules: RuleSet | null) => void;
+  readonly onRules: (rules: RuleSetId | null) => void;
   readonly onCheck: () => void;
   readonly onClear: () => void;
   readonly onSaveDefaults: () => void;
@@ -55,12 +57,15 @@ export function RunOptions(p: RunOptionsProps) {
           <Select
             className={s.control}
             value={p.rules ?? ''}
-            onChange={(_, d) => p.onRules(d.value === '2023' || d.value === '2026' ? d.value : null)}
+            onChange={(_, d) => p.onRules(isRuleSetId(d.value) ? d.value : null)}
             disabled={p.busy !== null}
           >
             <option value="">{t.rulesByYear(year)}</option>
-            <option value="2023">{t.rules2023}</option>
-            <option value="2026">{t.rules2026}</option>
+            {RULE_SETS.map((set) => (
+              <option key={set.id} value={set.id}>
+                {set.text(messages(p.lang))}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
