@@ -696,7 +696,7 @@ function bookCases(): Case[] {
       'Đơn vị chủ trì',
       'Phối hợp',
       'Đơn vị phối hợp',
-      'Lãnh đạo phụ trách',
+      'Cán bộ thụ lý',
       'Người phụ trách',
       'Hạn xử lý',
       'Thời hạn',
@@ -704,6 +704,9 @@ function bookCases(): Case[] {
       'Ngày trả kết quả',
       'Tiến độ',
       'Tình trạng',
+      // SPEC 1.3's leader field, added last so that the columns above keep their letters.
+      'Lãnh đạo phụ trách',
+      'Người chỉ đạo',
     ];
     add({
       file: '24-all-synonyms-duplicated.xlsx',
@@ -717,7 +720,7 @@ function bookCases(): Case[] {
                 ['THEO DÕI VĂN BẢN GIAO VIỆC'],
                 header,
                 // prettier-ignore
-                [1, '10/UBND', '11/UBND', utc(2026, 3, 1), utc(2026, 1, 1), 'Lập quy hoạch', 'KHÁC', 'Phòng Kinh tế', 'Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế', 'Ông A', 'Ông B', utc(2026, 6, 30), utc(2026, 12, 31), utc(2026, 7, 10), utc(2026, 6, 1), 'Đã hoàn thành', 'Chưa thực hiện'],
+                [1, '10/UBND', '11/UBND', utc(2026, 3, 1), utc(2026, 1, 1), 'Lập quy hoạch', 'KHÁC', 'Phòng Kinh tế', 'Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế', 'Ông A', 'Ông B', utc(2026, 6, 30), utc(2026, 12, 31), utc(2026, 7, 10), utc(2026, 6, 1), 'Đã hoàn thành', 'Chưa thực hiện', 'CT Nguyễn Văn C', 'PCT Lê Văn D'],
                 // prettier-ignore
                 [2, '12/UBND', null, utc(2026, 5, 1), null, 'Báo cáo tổng kết', null, null, 'Phòng Nội vụ', null, null, null, null, null, utc(2026, 8, 1), null, utc(2026, 8, 1), 'Hoàn thành', null],
               ],
@@ -740,6 +743,7 @@ function bookCases(): Case[] {
             deadline: 'N',
             completedDate: 'P',
             status: 'R',
+            leader: 'T',
           }),
         ],
         ignoredSheets: [],
@@ -1380,7 +1384,8 @@ function bookCases(): Case[] {
       '30/02/2023',
       'sắp tới',
       'Q3/2023',
-      'tháng 7/2023',
+      // "tháng 7/2023" is a deadline since SPEC 1.3 (its month's last day); its near miss is not.
+      'tháng 13/2023',
       '06/30/2023',
       '31/04/2023',
       '2023/13/01',

@@ -2,7 +2,8 @@
  * The example tracking book of `npm run example` (issue 2, item 5): a commune People's Committee's
  * 2026 book with a unit registry, ~150 tasks, public-service inspections and an instructions sheet,
  * laid out as Vietnamese offices lay them out, with every finding rule of SPEC §4 planted at least
- * once. Deterministic: a seeded PRNG and fixed dates, no clock.
+ * once, deadlines written as plans write them (recurring, periods, dates after a prefix: SPEC 1.3) and the
+ * leader and officer in charge of each task. Deterministic: a seeded PRNG and fixed dates, no clock.
  *
  * The as-of date of the demo is 2026-11-26; the unit profiles below are chosen so that the 2026 rules
  * give every level (one excellent unit kept after the quota, good, completed, not completed).
@@ -13,8 +14,13 @@ import { columnLetter } from '../../src/core/cells';
 import { Prng } from './prng';
 import { day, jsDate, nextWorkingDay, TEXT_DATE_FORMS, textDate, ymd, type TextDateForm } from './vn-dates';
 import {
+  CHAIR_POSITION,
   COMMUNE,
+  LEADER_FORMS,
   LEADERS,
+  OFFICER_OF,
+  OFFICER_TITLES,
+  OFFICERS,
   SECTIONS,
   UNITS,
   unitById,
@@ -22,6 +28,7 @@ import {
   type Desk,
   type DocType,
   type LeaderId,
+  type OfficerId,
   type SectionId,
   type UnitDef,
   type UnitId,
@@ -56,10 +63,15 @@ type DateSpec =
 
 type LeadSpec = string | { readonly formula: string; readonly error: string } | null;
 
-type Field = 'doc' | 'content' | 'lead' | 'co' | 'owner' | 'assigned' | 'deadline' | 'completed' | 'status' | 'note';
+type Field = 'doc' | 'content' | 'lead' | 'co' | 'leader' | 'assigned' | 'deadline' | 'completed' | 'status' | 'officer' | 'note';
 
-/** Task sheet columns: A STT, then the fields in this order from B. */
-const TASK_COLUMNS: readonly Field[] = ['doc', 'content', 'lead', 'co', 'owner', 'assigned', 'deadline', 'completed', 'status', 'note'];
+/** Task sheet columns: A STT, then the fields in this order from B (the officer after the status, as many offices keep it). */
+const TASK_COLUMNS: readonly Field[] = ['doc', 'content', 'lead', 'co', 'leader', 'assigned', 'deadline', 'completed', 'status', 'officer', 'note'];
+/** Columns of the task table, STT included. */
+const TASK_WIDTH = TASK_COLUMNS.length + 1;
+
+/** Who leads a task: a leader of the committee, or the chair's position ("Chủ tịch UBND xã"). */
+type LeaderRef = LeaderId | 'position';
 /** 1-based ExcelJS column of a field. */
 const colOf = (f: Field) => TASK_COLUMNS.indexOf(f) + 2;
 
@@ -72,7 +84,10 @@ interface TaskRow {
   content: string;
   lead: LeadSpec;
   co: string | null;
-  owner: string;
+  /** The leader cell names these (one line each when several); written forms rotate (LEADER_FORMS). */
+  leaders: readonly LeaderRef[];
+  /** The officer cell names these; titles rotate (OFFICER_TITLES). */
+  officers: readonly OfficerId[];
   assigned: DateSpec;
   /** Assigned day used to order rows inside a section. */
   sortDay: number;
@@ -244,7 +259,8 @@ function ordinaryTasks(rng: Prng, dates: DateStyler, seq: () => number): TaskRow
         content: content.text,
         lead: unit.name,
         co,
-        owner: LEADERS[unit.leader],
+        leaders: [unit.leader],
+        officers: [OFFICER_OF[unit.id]],
         assigned: dates.spec(d.assigned),
         sortDay: d.assigned,
         deadline: dates.spec(d.deadline),
@@ -270,7 +286,9 @@ function plantedTasks(seq: () => number): TaskRow[] {
   const real = (y: number, m: number, d: number): DateSpec => ({ day: day(y, m, d) });
   const base = (unit: UnitId, docType: DocType) => {
     const u = unitById(unit);
-    return { section: u.section, docType, desk: u.desk, lead: u.name as LeadSpec, owner: LEADERS[u.leader as LeaderId], co: null, note: null, seq: 0 };
+    const leaders: readonly LeaderRef[] = [u.leader];
+    const officers: readonly OfficerId[] = [OFFICER_OF[unit]];
+    return { section: u.section, docType, desk: u.desk, lead: u.name as LeadSpec, leaders, officers, co: null, note: null, seq: 0 };
   };
   const rows: Omit<TaskRow, 'seq'>[] = [
     {
@@ -278,6 +296,9 @@ function plantedTasks(seq: () => number): TaskRow[] {
       section: 'IV',
       content: 'Khắc phục sạt lở bờ kênh Nguyễn Văn Tiếp, di dời hộ dân đến nơi an toàn',
       lead: null,
+      // Both leaders follow it, two officers handle it: people count even when no unit leads (SPEC 1.3).
+      leaders: ['chair', 'economy'],
+      officers: ['hamlets', 'economy'],
       co: 'Phòng Kinh tế; Trung tâm Dịch vụ tổng hợp',
       assigned: real(2026, 9, 22),
       sortDay: day(2026, 9, 22),
@@ -357,15 +378,14 @@ function plantedTasks(seq: () => number): TaskRow[] {
     {
       ...base('VP', 'TB'),
       content: 'Theo dõi, đôn đốc các cơ quan, đơn vị thực hiện nhiệm vụ UBND xã giao',
+      // A recurring task (SPEC 1.3): no deadline and no fault. Led by a position, which keeps its title.
+      leaders: ['position'],
       assigned: real(2026, 1, 12),
       sortDay: day(2026, 1, 12),
       deadline: { text: 'Thường xuyên' },
       completed: null,
       status: 'Đang thực hiện',
-      plants: [
-        { rule: 'invalid-date', field: 'deadline', why: '"Thường xuyên" (ongoing) is not a date' },
-        { rule: 'missing-deadline', field: 'deadline', why: 'an open task whose deadline is not a valid date' },
-      ],
+      plants: [],
     },
     {
       ...base('MN', 'KH'),
@@ -457,6 +477,142 @@ function plantedTasks(seq: () => number): TaskRow[] {
       completed: real(2026, 11, 10),
       status: 'Chưa hoàn thành',
       plants: [{ rule: 'status-conflict', field: 'status', why: 'status still says "Chưa hoàn thành" although it was completed on 10/11/2026' }],
+    },
+    // Deadlines as offices write them (SPEC 1.3): recurring tasks, periods (their last day), dates after a prefix.
+    {
+      ...base('VP', 'CV'),
+      content: 'Tổng hợp, báo cáo tình hình kinh tế - xã hội hằng tháng gửi Đảng ủy, HĐND xã',
+      assigned: real(2026, 1, 5),
+      sortDay: day(2026, 1, 5),
+      deadline: { text: 'Hằng tháng' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [],
+    },
+    {
+      ...base('TTPVHCC', 'TB'),
+      content: 'Trực, tiếp nhận và giải đáp phản ánh, kiến nghị của người dân qua đường dây nóng',
+      leaders: ['position'],
+      assigned: real(2026, 1, 6),
+      sortDay: day(2026, 1, 6),
+      deadline: { text: 'Thường xuyên, liên tục' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [],
+    },
+    {
+      ...base('BCHQS', 'KH'),
+      content: 'Duy trì nghiêm chế độ trực sẵn sàng chiến đấu, trực phòng, chống lụt bão',
+      assigned: real(2026, 1, 5),
+      sortDay: day(2026, 1, 5),
+      deadline: { text: 'Định kỳ hằng tháng' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [],
+    },
+    {
+      ...base('PKT', 'CV'),
+      content: 'Báo cáo kết quả thực hiện các chỉ tiêu phát triển kinh tế quý III/2026',
+      assigned: real(2026, 7, 6),
+      sortDay: day(2026, 7, 6),
+      deadline: { text: 'Quý III/2026' },
+      completed: real(2026, 9, 28),
+      status: 'Đã hoàn thành',
+      plants: [],
+    },
+    {
+      ...base('TYT', 'KH'),
+      content: 'Rà soát, cập nhật sổ quản lý người bệnh tăng huyết áp, đái tháo đường',
+      assigned: real(2026, 10, 5),
+      sortDay: day(2026, 10, 5),
+      deadline: { text: 'Tháng 10/2026' },
+      completed: real(2026, 10, 30),
+      status: 'Hoàn thành',
+      plants: [],
+    },
+    {
+      ...base('PVHXH', 'KH'),
+      content: 'Sơ kết công tác giảm nghèo 6 tháng đầu năm 2026',
+      assigned: real(2026, 6, 1),
+      sortDay: day(2026, 6, 1),
+      deadline: { text: '6 tháng đầu năm 2026' },
+      completed: real(2026, 7, 3),
+      status: 'Hoàn thành (trễ hạn)',
+      plants: [{ rule: 'late-completion', field: 'completed', why: 'the half year ends on 30/06/2026: completed on 03/07/2026, 3 days late' }],
+    },
+    {
+      ...base('AMH', 'CV'),
+      content: 'Vận động hộ dân chỉnh trang hàng rào, cổng ngõ theo tiêu chí nông thôn mới',
+      assigned: real(2026, 8, 17),
+      sortDay: day(2026, 8, 17),
+      deadline: { text: 'Trong tháng 9/2026' },
+      completed: null,
+      status: 'Đang thực hiện',
+      note: 'Đã nhắc nhở lần 1',
+      plants: [{ rule: 'overdue', field: 'deadline', why: 'the month ended on 30/09/2026: 57 days overdue' }],
+    },
+    {
+      ...base('VP', 'KH'),
+      content: 'Tham mưu tổ chức Hội nghị sơ kết công tác 9 tháng đầu năm 2026',
+      assigned: real(2026, 10, 1),
+      sortDay: day(2026, 10, 1),
+      deadline: { text: 'Trước ngày 15/10/2026' },
+      completed: real(2026, 10, 12),
+      status: 'Đã hoàn thành',
+      plants: [],
+    },
+    {
+      ...base('K3', 'CV'),
+      content: 'Ra quân tổng vệ sinh đường làng, ngõ xóm hưởng ứng Ngày hội Đại đoàn kết',
+      assigned: real(2026, 11, 9),
+      sortDay: day(2026, 11, 9),
+      deadline: { text: 'Chậm nhất ngày 20/11/2026' },
+      completed: real(2026, 11, 18),
+      status: 'Hoàn thành',
+      plants: [],
+    },
+    {
+      ...base('MN', 'KH'),
+      content: 'Xây dựng kế hoạch tổ chức vui Tết Nguyên đán Đinh Mùi 2027 cho trẻ',
+      assigned: real(2026, 11, 16),
+      sortDay: day(2026, 11, 16),
+      deadline: { text: 'Hạn chót ngày 30 tháng 12 năm 2026' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [],
+    },
+    {
+      ...base('TTDVTH', 'KH'),
+      content: 'Hướng dẫn hợp tác xã xây dựng mô hình sản xuất lúa hữu cơ',
+      assigned: real(2026, 3, 2),
+      sortDay: day(2026, 3, 2),
+      deadline: { text: 'Trong năm 2026' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [],
+    },
+    {
+      ...base('K1', 'KH'),
+      content: 'Tổng kết hoạt động năm 2026 của Ban nhân dân khóm',
+      assigned: real(2026, 10, 19),
+      sortDay: day(2026, 10, 19),
+      deadline: { text: 'Quý IV/2026' },
+      completed: null,
+      status: 'Chưa đến hạn',
+      plants: [],
+    },
+    {
+      ...base('THCS', 'CV'),
+      content: 'Tổng hợp danh sách học sinh có hoàn cảnh khó khăn đề nghị cấp học bổng',
+      assigned: real(2026, 11, 10),
+      sortDay: day(2026, 11, 10),
+      deadline: { text: 'T12/2026' },
+      completed: null,
+      status: 'Đang thực hiện',
+      plants: [
+        { rule: 'invalid-date', field: 'deadline', why: '"T12/2026" is a near miss of "Tháng 12/2026": not a deadline form, it stays an invalid date' },
+        { rule: 'missing-deadline', field: 'deadline', why: 'an open task whose deadline is not a valid date' },
+      ],
     },
   ];
   return rows.map((r) => ({ ...r, seq: seq() }));
@@ -554,11 +710,12 @@ function writeGuide(wb: ExcelJS.Workbook): void {
     ['', false],
     ['1. Mỗi nhiệm vụ ghi một dòng. Mỗi việc chỉ giao một đơn vị chủ trì, không chồng chéo, trùng lắp, bỏ sót (Công điện số 280/CĐ-TTg ngày 19/4/2023).', false],
     ['2. Tên đơn vị ghi đúng như sheet "Danh mục đơn vị". Nhiều đơn vị phối hợp thì cách nhau bằng dấu chấm phẩy (;).', false],
-    ['3. Ngày ghi theo dạng ngày/tháng/năm, ví dụ 05/7/2026. Nhiệm vụ chưa xong thì để trống ô ngày hoàn thành.', false],
-    ['4. Cột tình trạng ghi "Đã hoàn thành", "Đang thực hiện" hoặc "Chưa hoàn thành"; cập nhật ngay khi có kết quả.', false],
-    ['5. Sheet "Kiểm tra công vụ": cột số vi phạm ghi bằng số; không có vi phạm thì ghi 0 hoặc "Không vi phạm".', false],
-    ['6. Các sheet có tên bắt đầu bằng "KQ" do công cụ kiểm tra tạo ra; không sửa tay các sheet này.', false],
-    ['7. Số liệu dùng để đánh giá, xếp loại chất lượng cơ quan, đơn vị cuối năm theo Nghị định số 335/2025/NĐ-CP.', false],
+    ['3. Ngày ghi theo dạng ngày/tháng/năm, ví dụ 05/7/2026; thời hạn có thể ghi theo kỳ ("Quý III/2026", "Tháng 9/2026", "Trước ngày 15/10/2026") hoặc "Thường xuyên". Nhiệm vụ chưa xong thì để trống ô ngày hoàn thành.', false],
+    ['4. Cột "Lãnh đạo phụ trách" và "Cán bộ thụ lý" ghi họ tên (có thể kèm chức danh: CT, PCT, Đ/c, CV); nhiều người thì cách nhau bằng dấu chấm phẩy (;).', false],
+    ['5. Cột tình trạng ghi "Đã hoàn thành", "Đang thực hiện" hoặc "Chưa hoàn thành"; cập nhật ngay khi có kết quả.', false],
+    ['6. Sheet "Kiểm tra công vụ": cột số vi phạm ghi bằng số; không có vi phạm thì ghi 0 hoặc "Không vi phạm".', false],
+    ['7. Các sheet có tên bắt đầu bằng "KQ" do công cụ kiểm tra tạo ra; không sửa tay các sheet này.', false],
+    ['8. Số liệu dùng để đánh giá, xếp loại chất lượng cơ quan, đơn vị cuối năm theo Nghị định số 335/2025/NĐ-CP.', false],
   ];
   lines.forEach(([text, bold], i) => put(ws, i + 1, 1, text === '' ? null : text, { font: { bold, size: bold ? 13 : 12 }, alignment: { wrapText: true, vertical: 'top' } }));
 }
@@ -599,6 +756,27 @@ function writeRegistry(wb: ExcelJS.Workbook): void {
   mergeText(ws, r + 4, 4, 6, COMMUNE.clerk);
 }
 
+/**
+ * How the leader and officer cells name people, row after row: each person's written form rotates
+ * through the titles offices use ("CT …", "Chủ tịch …", "Đ/c …"), which all name one person.
+ */
+function peopleWriter(): { leader: (ref: LeaderRef) => string; officer: (id: OfficerId) => string } {
+  const seen = new Map<string, number>();
+  const next = (key: string) => {
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  };
+  return {
+    leader: (ref) => {
+      if (ref === 'position') return CHAIR_POSITION;
+      const forms = LEADER_FORMS[ref];
+      return forms[next(ref) % forms.length]!;
+    },
+    officer: (id) => `${OFFICER_TITLES[next(`officer:${id}`) % OFFICER_TITLES.length]!}${OFFICERS[id]}`,
+  };
+}
+
 interface TaskSheetResult {
   plants: Plant[];
 }
@@ -608,10 +786,10 @@ function writeTasks(wb: ExcelJS.Workbook, rows: readonly TaskRow[]): TaskSheetRe
     views: [{ state: 'frozen', ySplit: 9, xSplit: 3 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  [6, 15, 50, 26, 26, 20, 12, 12, 13, 17, 22].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  letterhead(ws, 4, 6, 11, `${COMMUNE.place}, ngày 26 tháng 11 năm 2026`);
-  mergeText(ws, 5, 1, 11, 'SỔ THEO DÕI TÌNH HÌNH THỰC HIỆN NHIỆM VỤ DO ỦY BAN NHÂN DÂN XÃ GIAO NĂM 2026', { size: 14 });
-  mergeText(ws, 6, 1, 11, '(Thực hiện Công điện số 280/CĐ-TTg ngày 19/4/2023 của Thủ tướng Chính phủ; số liệu tính đến ngày 26/11/2026)', {}, true);
+  [6, 15, 50, 26, 26, 24, 12, 12, 13, 17, 20, 22].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  letterhead(ws, 4, 6, TASK_WIDTH, `${COMMUNE.place}, ngày 26 tháng 11 năm 2026`);
+  mergeText(ws, 5, 1, TASK_WIDTH, 'SỔ THEO DÕI TÌNH HÌNH THỰC HIỆN NHIỆM VỤ DO ỦY BAN NHÂN DÂN XÃ GIAO NĂM 2026', { size: 14 });
+  mergeText(ws, 6, 1, TASK_WIDTH, '(Thực hiện Công điện số 280/CĐ-TTg ngày 19/4/2023 của Thủ tướng Chính phủ; số liệu tính đến ngày 26/11/2026)', {}, true);
 
   // Two-row header: "Thời gian" over "Ngày giao" | "Thời hạn", "Kết quả thực hiện" over its two columns.
   const head: Partial<ExcelJS.Style> = {
@@ -627,7 +805,8 @@ function writeTasks(wb: ExcelJS.Workbook, rows: readonly TaskRow[]): TaskSheetRe
     [4, 'Đơn vị chủ trì'],
     [5, 'Đơn vị phối hợp'],
     [6, 'Lãnh đạo phụ trách'],
-    [11, 'Ghi chú'],
+    [11, 'Cán bộ thụ lý'],
+    [12, 'Ghi chú'],
   ];
   // Values go to the top-left cell of a merge only (ExcelJS forwards a follower's value to it).
   for (const [c, text] of upper) {
@@ -649,12 +828,13 @@ function writeTasks(wb: ExcelJS.Workbook, rows: readonly TaskRow[]): TaskSheetRe
   ws.getRow(9).height = 32;
 
   const plants: Plant[] = [];
+  const people = peopleWriter();
   const text: Partial<ExcelJS.Style> = { border: THIN, alignment: { vertical: 'middle', wrapText: true } };
   const centre: Partial<ExcelJS.Style> = { border: THIN, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   let r = 10;
   let stt = 0;
   for (const s of SECTIONS) {
-    ws.mergeCells(r, 1, r, 11);
+    ws.mergeCells(r, 1, r, TASK_WIDTH);
     put(ws, r, 1, s.label, { font: { bold: true }, border: THIN, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } });
     r++;
     for (const t of rows.filter((x) => x.section === s.id)) {
@@ -664,11 +844,12 @@ function writeTasks(wb: ExcelJS.Workbook, rows: readonly TaskRow[]): TaskSheetRe
       const lead = t.lead === null ? null : typeof t.lead === 'string' ? t.lead : ({ formula: t.lead.formula, result: { error: t.lead.error } } as ExcelJS.CellFormulaValue);
       put(ws, r, colOf('lead'), lead, text);
       put(ws, r, colOf('co'), t.co, text);
-      put(ws, r, colOf('owner'), t.owner, text);
+      put(ws, r, colOf('leader'), t.leaders.map(people.leader).join('\n'), text);
       writeDate(ws, r, colOf('assigned'), t.assigned);
       writeDate(ws, r, colOf('deadline'), t.deadline);
       writeDate(ws, r, colOf('completed'), t.completed);
       put(ws, r, colOf('status'), t.status, centre);
+      put(ws, r, colOf('officer'), t.officers.map(people.officer).join('; '), text);
       put(ws, r, colOf('note'), t.note, text);
       for (const p of t.plants) plants.push({ sheet: SHEET_NAMES.tasks, cell: `${columnLetter(colOf(p.field) - 1)}${r}`, rule: p.rule, why: p.why });
       r++;

@@ -30,6 +30,32 @@ export const LEADERS = {
 } as const;
 export type LeaderId = keyof typeof LEADERS;
 
+/**
+ * How the leader column writes each leader: with one title or another, or "Đ/c" (SPEC 1.3: the title
+ * is dropped, so every form names the same person). Rotated row by row.
+ */
+export const LEADER_FORMS: Readonly<Record<LeaderId, readonly string[]>> = {
+  chair: ['CT Nguyễn Thanh Hải', 'Chủ tịch Nguyễn Thanh Hải', 'Đ/c Nguyễn Thanh Hải'],
+  economy: ['PCT Lê Văn Tư', 'Phó Chủ tịch Lê Văn Tư'],
+  social: ['PCT Trần Thị Mỹ Linh', 'Đ/c Trần Thị Mỹ Linh'],
+};
+
+/** A position, not a person: it keeps its title (SPEC 1.3). */
+export const CHAIR_POSITION = 'Chủ tịch UBND xã';
+
+/** Officers of the commune who handle tasks ("Cán bộ thụ lý"), each following a group of units. */
+export const OFFICERS = {
+  office: 'Phạm Thị Hồng',
+  economy: 'Huỳnh Văn Nam',
+  social: 'Lê Thị Thu',
+  schools: 'Trần Minh Nhựt',
+  hamlets: 'Võ Văn Bé',
+} as const;
+export type OfficerId = keyof typeof OFFICERS;
+
+/** Titles the officer column writes before a name, rotated row by row ("" for none). */
+export const OFFICER_TITLES: readonly string[] = ['CV ', 'Đ/c ', '', 'Cán bộ '];
+
 /** Office codes in the number of a dispatch ("235/UBND-KT"). */
 export type Desk = 'VP' | 'KT' | 'VHXH';
 
@@ -414,3 +440,22 @@ export function unitById(id: UnitId): UnitDef {
   if (!u) throw new RangeError(`no unit ${id}`);
   return u;
 }
+
+/** The officer who handles a unit's tasks. */
+export const OFFICER_OF: Readonly<Record<UnitId, OfficerId>> = {
+  VP: 'office',
+  TTPVHCC: 'office',
+  BCHQS: 'office',
+  PKT: 'economy',
+  TTDVTH: 'economy',
+  PVHXH: 'social',
+  TYT: 'social',
+  MN: 'schools',
+  TH: 'schools',
+  THCS: 'schools',
+  K1: 'hamlets',
+  K2: 'hamlets',
+  K3: 'hamlets',
+  AMH: 'hamlets',
+  AMT: 'hamlets',
+};

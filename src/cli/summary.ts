@@ -1,6 +1,7 @@
-/** The readable summary the command line prints: sheets, units with score and level, findings by rule. */
+/** The readable summary the command line prints: sheets, units with score and level, people in charge, findings by rule. */
 import { messages, type Lang } from '../i18n/messages';
 import { cliText } from '../i18n/cli';
+import { peopleText } from '../i18n/people';
 import { levelLabel } from '../core/owned-sheets';
 import { RULE_IDS, SEVERITY_OF, type Report } from '../core/report';
 import { ruleSetText } from '../core/rule-sets/registry';
@@ -30,6 +31,7 @@ export function summaryLines(report: Report, file: string, lang: Lang): string[]
     ]);
     out.push(...table(t.unitCols, rows, new Set([1, 2, 3, 4])));
   }
+  out.push(...peopleLines(report, lang));
   out.push('', t.findings);
   const counts = new Map<string, number>();
   for (const f of report.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
@@ -41,4 +43,13 @@ export function summaryLines(report: Report, file: string, lang: Lang): string[]
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   out.push('', t.total(report.findings.length, errors, report.findings.length - errors));
   return out;
+}
+
+/** SPEC 1.3: the people table after the units, in the report's order (leaders, then officers; overdue work first). */
+function peopleLines(report: Report, lang: Lang): string[] {
+  if (report.people.length === 0) return [];
+  const p = peopleText(lang);
+  const header = [p.roleHeader, p.person, p.due, p.doneOnTime, p.doneLate, p.openOverdue, p.openOnTime];
+  const rows = report.people.map((x) => [p.role[x.role], x.name, ...[x.due, x.doneOnTime, x.doneLate, x.openOverdue, x.openOnTime].map(String)]);
+  return ['', p.heading, ...table(header, rows, new Set([2, 3, 4, 5, 6]))];
 }

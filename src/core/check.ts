@@ -1,6 +1,7 @@
 /** The engine: sheets in, report out (SPEC §2–§5, §7). Pure: no host, no I/O. */
 import { messages, type Lang } from '../i18n/messages';
 import { columnIndex, columnLetter, dayFromIso, isoFromDay, type SheetData } from './cells';
+import { deadlineDay } from './deadlines';
 import type { SheetKind } from './fields';
 import {
   duplicateTracker,
@@ -13,6 +14,7 @@ import {
 } from './findings';
 import { detectHeader, isOwnSheetName, type ColumnMap, type HeaderMatch } from './header';
 import { applyQuota, type Rated } from './levels';
+import { PeopleBook } from './people';
 import { newTaskSlot, readInspection, readRegistry, readTaskInto, type InspectionRecord, type RegistryRecord } from './records';
 import type { Finding, Report, SheetReport, TaskReport, UnitReport } from './report';
 import { ruleSetById, ruleSetForYear, type Rubrics, type RuleSetId } from './rule-sets/registry';
@@ -108,6 +110,7 @@ interface TaskSheetRun {
   readonly emit: (f: Finding) => void;
   readonly see: (units: readonly UnitName[]) => void;
   readonly book: UnitBook;
+  readonly people: PeopleBook;
   /** Filled with one report per task; lead units are spelt at the end, from `leadsOf`. */
   readonly tasks: TaskReport[];
   /** The lead units of each task, parallel to `tasks` (shared arrays: one per distinct lead cell). */
@@ -120,13 +123,14 @@ interface TaskSheetRun {
  * the record and its report.
  */
 function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheetRun): void {
-  const { asOf, days, ctx, emit, see, book, tasks, leadsOf } = run;
+  const { asOf, days, ctx, emit, see, book, people, tasks, leadsOf } = run;
   const duplicateTask = duplicateTracker(sheet, rows.length);
   // One record and one evaluated task, refilled for every row: no rule keeps a reference to them.
   const slot = newTaskSlot();
   const task: { record: EvaluatedTask['record']; result: EvaluatedTask['result'] } = { record: slot, result: taskStatus(null, null, asOf, days) };
   // Reading order: the lead and co-unit cells left to right.
   const coUnitsFirst = (header.columns.coUnits ?? 0) < (header.columns.leadUnit ?? 0);
+  const ownersFirst = (header.columns.owner ?? 0) < (header.columns.leader ?? 0);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const record = readTaskInto(slot, sheet, row, header.columns);
@@ -137,7 +141,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
       see(record.leads);
       see(record.coUnits);
     }
-    const deadline = validDay(record.deadline);
+    const deadline = deadlineDay(record.deadline);
     const completed = validDay(record.completed);
     const result = taskStatus(deadline, completed, asOf, days);
     task.record = record;
@@ -146,6 +150,14 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
     duplicateTask(task, ctx, emit);
     const leads = record.leads;
     for (let k = 0; k < leads.length; k++) countTask(book.get(leads[k]!.key), result.status);
+    // People count even on a task with no lead unit (SPEC 1.3).
+    if (ownersFirst) {
+      people.count('owner', record.owners, result.status);
+      people.count('leader', record.leaders, result.status);
+    } else {
+      people.count('leader', record.leaders, result.status);
+      people.count('owner', record.owners, result.status);
+    }
     leadsOf.push(leads);
     tasks.push({
       sheet: sheet.name,
@@ -155,7 +167,7 @@ function checkTaskSheet({ sheet, header, rows }: RecognisedSheet, run: TaskSheet
       completed: isoOrNull(completed),
       status: result.status,
       daysLate: result.daysLate,
-      recurring: false, // PENDING(issue 11): deadlines as offices write them
+      recurring: record.deadline.kind === 'recurring',
     });
   }
 }
@@ -180,6 +192,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
   const registry = registrySheets.length > 0 ? new UnitDirectory(registryRecords) : null;
   const spelling = new UnitSpelling(registry);
   const book = new UnitBook(spelling);
+  const people = new PeopleBook();
   for (const e of registry?.entries ?? []) {
     const t = book.get(e.key);
     t.type = e.type;
@@ -204,7 +217,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     const { sheet, header, rows } = s;
     sheetReports.push({ name: sheet.name, kind: header.kind, headerRow: header.headerRow + 1, dataRows: rows.length, columns: columnLetters(header.columns) });
     if (header.kind === 'task') {
-      checkTaskSheet(s, { asOf, days, ctx, emit, see, book, tasks, leadsOf });
+      checkTaskSheet(s, { asOf, days, ctx, emit, see, book, people, tasks, leadsOf });
     } else if (header.kind === 'inspection') {
       for (const row of rows) {
         const record = readInspection(sheet, row, header.columns);
@@ -254,8 +267,7 @@ export function checkWorkbook(sheets: readonly SheetData[], opts: CheckOptions):
     reasons: s.reasons,
   }));
 
-  // PENDING(issue 11): people in charge
-  return { version: 1, asOf: opts.asOf, sheets: sheetReports, tasks, findings, units, people: [], ignoredSheets: ignored, rules };
+  return { version: 1, asOf: opts.asOf, sheets: sheetReports, tasks, findings, units, people: people.report(), ignoredSheets: ignored, rules };
 }
 
 function isoOrNull(day: number | null): string | null {

@@ -1,5 +1,6 @@
 /** SPEC §4: every finding rule as its own named function over one record. */
 import { a1, isoFromDay, type SheetData } from './cells';
+import { deadlineDay, type DeadlineValue } from './deadlines';
 import type { Messages } from '../i18n/messages';
 import { taskTextKeys, type InspectionRecord, type RegistryRecord, type TaskRecord } from './records';
 import { SEVERITY_OF, type Finding, type RuleId } from './report';
@@ -37,7 +38,7 @@ export function invalidValue(r: TaskRecord | InspectionRecord | RegistryRecord, 
   for (const e of r.errors) emit(finding(r.sheet, r.row, e.col, 'invalid-value', ctx.msg.invalidValue(e.code)));
 }
 
-function invalidDateAt(r: TaskRecord | InspectionRecord, field: string, value: DateValue, ctx: RuleContext, emit: Emit): void {
+function invalidDateAt(r: TaskRecord | InspectionRecord, field: string, value: DateValue | DeadlineValue, ctx: RuleContext, emit: Emit): void {
   const col = colOf(r, field);
   if (col !== undefined && value.kind === 'invalid') emit(finding(r.sheet, r.row, col, 'invalid-date', ctx.msg.invalidDate(value.text)));
 }
@@ -87,8 +88,9 @@ export function lateCompletion({ record: t, result }: EvaluatedTask, ctx: RuleCo
   }
 }
 
+/** Never for a recurring task (SPEC 1.3): it has no deadline, and that is not a fault. */
 export function missingDeadline({ record: t, result }: EvaluatedTask, ctx: RuleContext, emit: Emit): void {
-  if (isOpen(result.status) && validDay(t.deadline) === null) {
+  if (isOpen(result.status) && deadlineDay(t.deadline) === null && t.deadline.kind !== 'recurring') {
     emit(finding(t.sheet, t.row, t.columns.deadline!, 'missing-deadline', ctx.msg.missingDeadline()));
   }
 }
@@ -100,7 +102,7 @@ export function invalidTaskDates({ record: t }: EvaluatedTask, ctx: RuleContext,
 }
 
 export function deadlineBeforeAssigned({ record: t }: EvaluatedTask, ctx: RuleContext, emit: Emit): void {
-  const dl = validDay(t.deadline);
+  const dl = deadlineDay(t.deadline);
   const as = validDay(t.assigned);
   if (dl !== null && as !== null && dl < as) {
     emit(finding(t.sheet, t.row, t.columns.deadline!, 'deadline-before-assigned', ctx.msg.deadlineBeforeAssigned(ctx.formatDate(dl), ctx.formatDate(as))));

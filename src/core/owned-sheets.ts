@@ -4,9 +4,10 @@
  */
 import { formatCount, formatIsoDate } from '../i18n/format';
 import { messages, RULE_NAMES, type Lang } from '../i18n/messages';
+import { peopleText } from '../i18n/people';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
-import { FINDINGS_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
+import { FINDINGS_SHEET, PEOPLE_SHEET, SCORES_SHEET, type ColumnFormat } from './presentation';
 import { parseA1 } from './cells';
 import { ruleSetText } from './rule-sets/registry';
 
@@ -185,6 +186,34 @@ function rowOf(cell: string): number {
   return parseA1(cell)?.row ?? 0;
 }
 
+/** SPEC 1.3 §6 "KQ Cá nhân": one row per person and role, in the report's order, with the tallies of §5. */
+export function peopleSheet(report: Report, lang: Lang): OwnedSheet {
+  const t = peopleText(lang);
+  return {
+    name: PEOPLE_SHEET,
+    title: [t.sheetTitle, t.sheetSubtitle(report.asOf)],
+    columns: [
+      { header: t.roleHeader, width: 22, format: 'text' },
+      { header: t.person, width: 32, format: 'text' },
+      { header: t.due, width: 9, format: 'integer' },
+      { header: t.doneOnTime, width: 10, format: 'integer' },
+      { header: t.doneLate, width: 14, format: 'integer' },
+      { header: t.openOverdue, width: 16, format: 'integer' },
+      { header: t.openOnTime, width: 13, format: 'integer' },
+    ],
+    rows: report.people.map((p) => [t.role[p.role], p.name, p.due, p.doneOnTime, p.doneLate, p.openOverdue, p.openOnTime]),
+    tableName: 'KQ_CaNhan',
+    links: [],
+  };
+}
+
+/** KQ Cá nhân is written only when a task sheet maps `leader` or `owner` (SPEC 1.3 §6). */
+export function mapsPeople(report: Report): boolean {
+  return report.sheets.some((s) => s.kind === 'task' && (s.columns.leader !== undefined || s.columns.owner !== undefined));
+}
+
 export function ownedSheets(report: Report, lang: Lang): OwnedSheet[] {
-  return [scoresSheet(report, lang), findingsSheet(report, lang)];
+  const sheets = [scoresSheet(report, lang), findingsSheet(report, lang)];
+  if (mapsPeople(report)) sheets.push(peopleSheet(report, lang));
+  return sheets;
 }

@@ -1,7 +1,9 @@
 /** Turn the record rows of a recognised sheet into typed records (SPEC §2 values). */
 import { isErrorCell, isEmpty, type CellValue, type SheetData } from './cells';
 import { fold, foldHash } from './fold';
+import { parseDeadline, type DeadlineValue } from './deadlines';
 import type { ColumnMap } from './header';
+import { splitPeople, type PersonName } from './people';
 import {
   isDisciplineMark,
   parseDate,
@@ -33,8 +35,12 @@ interface RecordBase {
 export interface TaskRecord extends RecordBase {
   readonly leads: readonly UnitName[];
   readonly coUnits: readonly UnitName[];
+  /** SPEC 1.3 people in charge: the `leader` and `owner` cells. */
+  readonly leaders: readonly PersonName[];
+  readonly owners: readonly PersonName[];
   readonly assigned: DateValue;
-  readonly deadline: DateValue;
+  /** SPEC 1.3: read as offices write deadlines (prefix dates, periods, recurring). */
+  readonly deadline: DeadlineValue;
   readonly completed: DateValue;
   /**
    * Hash of the folded docNumber and content for duplicate-task (see `taskTextKeys` for the texts
@@ -76,6 +82,7 @@ function errorsIn(row: ReadonlyArray<CellValue>, columns: ColumnMap): ErrorAt[] 
 }
 const NO_ERRORS: ErrorAt[] = [];
 const NO_UNITS: readonly UnitName[] = [];
+const NO_PEOPLE: readonly PersonName[] = [];
 
 function at(row: ReadonlyArray<CellValue>, columns: ColumnMap, field: string): CellValue | undefined {
   const col = columns[field];
@@ -125,6 +132,8 @@ export function newTaskSlot(): TaskSlot {
     errors: NO_ERRORS,
     leads: NO_UNITS,
     coUnits: NO_UNITS,
+    leaders: NO_PEOPLE,
+    owners: NO_PEOPLE,
     assigned: EMPTY_DATE,
     deadline: EMPTY_DATE,
     completed: EMPTY_DATE,
@@ -137,20 +146,63 @@ export function newTaskSlot(): TaskSlot {
  * Fill `slot` with one row. Reusing a slot saves an object per row, which on a large sheet means
  * fewer young-generation collections, each of which copies every report kept so far.
  */
+/** The columns of a task sheet's fields, -1 when unmapped: resolved once per sheet, not once per row. */
+interface TaskColumns {
+  readonly lead: number;
+  readonly co: number;
+  readonly leader: number;
+  readonly owner: number;
+  readonly assigned: number;
+  readonly deadline: number;
+  readonly completed: number;
+  readonly doc: number;
+  readonly content: number;
+  readonly status: number;
+}
+
+const taskColumnsByMap = new WeakMap<ColumnMap, TaskColumns>();
+
+function taskColumnsOf(columns: ColumnMap): TaskColumns {
+  let c = taskColumnsByMap.get(columns);
+  if (c === undefined) {
+    const col = (field: string) => columns[field] ?? -1;
+    c = {
+      lead: col('leadUnit'),
+      co: col('coUnits'),
+      leader: col('leader'),
+      owner: col('owner'),
+      assigned: col('assignedDate'),
+      deadline: col('deadline'),
+      completed: col('completedDate'),
+      doc: col('docNumber'),
+      content: col('content'),
+      status: col('status'),
+    };
+    taskColumnsByMap.set(columns, c);
+  }
+  return c;
+}
+
+function cellAt(cells: ReadonlyArray<CellValue>, col: number): CellValue | undefined {
+  return col < 0 ? undefined : cells[col];
+}
+
 export function readTaskInto(slot: TaskSlot, sheet: SheetData, row: number, columns: ColumnMap): TaskRecord {
   const cells = sheet.rows[row] ?? EMPTY_ROW;
-  const co = at(cells, columns, 'coUnits');
+  const c = taskColumnsOf(columns);
   slot.sheet = sheet.name;
   slot.row = row;
   slot.columns = columns;
   slot.errors = errorsIn(cells, columns);
-  slot.leads = splitUnits(at(cells, columns, 'leadUnit'));
-  slot.coUnits = co === undefined ? NO_UNITS : splitUnits(co);
-  slot.assigned = parseDate(at(cells, columns, 'assignedDate'));
-  slot.deadline = parseDate(at(cells, columns, 'deadline'));
-  slot.completed = parseDate(at(cells, columns, 'completedDate'));
-  slot.dupHash = dupHash(at(cells, columns, 'docNumber'), at(cells, columns, 'content'));
-  slot.statusSays = statusMeaning(at(cells, columns, 'status'));
+  slot.leads = splitUnits(cellAt(cells, c.lead));
+  slot.coUnits = c.co < 0 ? NO_UNITS : splitUnits(cells[c.co]);
+  slot.leaders = c.leader < 0 ? NO_PEOPLE : splitPeople(cells[c.leader]);
+  slot.owners = c.owner < 0 ? NO_PEOPLE : splitPeople(cells[c.owner]);
+  slot.assigned = parseDate(cellAt(cells, c.assigned));
+  slot.deadline = parseDeadline(cellAt(cells, c.deadline));
+  slot.completed = parseDate(cellAt(cells, c.completed));
+  slot.dupHash = dupHash(cellAt(cells, c.doc), cellAt(cells, c.content));
+  slot.statusSays = statusMeaning(cellAt(cells, c.status));
   return slot;
 }
 

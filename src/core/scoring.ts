@@ -1,16 +1,20 @@
 /** SPEC §5: tally each unit's tasks and inspections and compute its score. */
 import type { TaskStatus } from './status';
 
-export interface UnitTally {
+/** A tally of tasks by status: a unit's, or a person's in one role (SPEC 1.3 people in charge). */
+export interface TaskCounts {
+  doneOnTime: number;
+  doneLate: number;
+  openOverdue: number;
+  openOnTime: number;
+}
+
+export interface UnitTally extends TaskCounts {
   readonly key: string;
   name: string;
   type: string | null;
   head: string | null;
   disciplined: boolean;
-  doneOnTime: number;
-  doneLate: number;
-  openOverdue: number;
-  openOnTime: number;
   violations: number;
 }
 
@@ -18,7 +22,7 @@ export function newTally(key: string, name: string): UnitTally {
   return { key, name, type: null, head: null, disciplined: false, doneOnTime: 0, doneLate: 0, openOverdue: 0, openOnTime: 0, violations: 0 };
 }
 
-export function countTask(t: UnitTally, status: TaskStatus): void {
+export function countTask(t: TaskCounts, status: TaskStatus): void {
   switch (status) {
     case 'done_on_time':
       t.doneOnTime++;
@@ -36,7 +40,7 @@ export function countTask(t: UnitTally, status: TaskStatus): void {
 }
 
 /** Tasks that have come due: done (on time or late) or overdue. */
-export function due(t: UnitTally): number {
+export function due(t: TaskCounts): number {
   return t.doneOnTime + t.doneLate + t.openOverdue;
 }
 

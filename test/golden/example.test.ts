@@ -54,7 +54,7 @@ describe('example book (examples/tracking-2026.xlsx)', () => {
   it('reads the three sheets and ignores the instructions', () => {
     expect(report.sheets.map((s) => [s.name, s.kind, s.headerRow, s.dataRows])).toEqual([
       [SHEET_NAMES.registry, 'registry', 6, 15],
-      [SHEET_NAMES.tasks, 'task', 9, 150],
+      [SHEET_NAMES.tasks, 'task', 9, 163],
       [SHEET_NAMES.inspections, 'inspection', 7, 21],
     ]);
     expect(report.ignoredSheets.map((s) => s.name)).toEqual([SHEET_NAMES.guide]);
@@ -85,6 +85,49 @@ describe('example book (examples/tracking-2026.xlsx)', () => {
 
   it('prints a summary with every unit', () => {
     for (const u of report.units) expect(stdout.some((l) => l.includes(u.name))).toBe(true);
+  });
+
+  it('reads the deadlines offices write: recurring tasks without a fault, periods and prefix dates as their dates (SPEC 1.3)', () => {
+    const task = (row: number) => report.tasks.find((t) => t.row === row)!;
+    const findingsOn = (row: number) => report.findings.filter((f) => f.sheet === SHEET_NAMES.tasks && f.cell.replace(/^[A-Z]+/, '') === String(row));
+    // Hằng tháng, Thường xuyên, Thường xuyên, liên tục, Định kỳ hằng tháng
+    for (const row of [11, 12, 67, 171]) {
+      expect({ ...task(row), findings: findingsOn(row) }).toMatchObject({ row, recurring: true, deadline: null, status: 'open_on_time', findings: [] });
+    }
+    expect(report.tasks.filter((t) => t.recurring).map((t) => t.row)).toEqual([11, 12, 67, 171]);
+    // Each period's last day, each prefix date, by hand (see test/golden/README.md).
+    const deadlines: [number, string][] = [
+      [33, '2026-06-30'], // 6 tháng đầu năm 2026
+      [35, '2026-09-30'], // Quý III/2026
+      [47, '2026-10-15'], // Trước ngày 15/10/2026
+      [71, '2026-12-31'], // Trong năm 2026
+      [89, '2026-10-31'], // Tháng 10/2026
+      [130, '2026-12-30'], // Hạn chót ngày 30 tháng 12 năm 2026
+      [153, '2026-09-30'], // Trong tháng 9/2026
+      [161, '2026-12-31'], // Quý IV/2026
+      [167, '2026-11-20'], // Chậm nhất ngày 20/11/2026
+    ];
+    expect(deadlines.map(([row]) => [row, task(row).deadline])).toEqual(deadlines);
+    expect(deadlines.flatMap(([row]) => findingsOn(row).map((f) => `${f.cell} ${f.rule}`))).toEqual(['I33 late-completion', 'H153 overdue']);
+    // The near miss "T12/2026" stays an invalid date.
+    expect(findingsOn(129).map((f) => `${f.cell} ${f.rule}`)).toEqual(['H129 invalid-date', 'H129 missing-deadline']);
+  });
+
+  it('prints the people table after the units: the leaders and officers, titles dropped, a position kept', () => {
+    const from = stdout.indexOf('Lãnh đạo phụ trách và cán bộ thụ lý');
+    expect(from).toBeGreaterThan(stdout.indexOf('Đơn vị'));
+    const names = stdout.slice(from + 3, from + 3 + report.people.length).map((l) => l.trim().split(/\s{2,}/)[1]);
+    expect(names).toEqual([
+      'Lê Văn Tư',
+      'Trần Thị Mỹ Linh',
+      'Nguyễn Thanh Hải',
+      'Chủ tịch UBND xã',
+      'Võ Văn Bé',
+      'Trần Minh Nhựt',
+      'Huỳnh Văn Nam',
+      'Lê Thị Thu',
+      'Phạm Thị Hồng',
+    ]);
   });
 });
 
