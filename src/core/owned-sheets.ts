@@ -191,7 +191,7 @@ export function peopleSheet(report: Report, lang: Lang): OwnedSheet {
   const t = peopleText(lang);
   return {
     name: PEOPLE_SHEET,
-    title: [t.sheetTitle, t.sheetSubtitle(report.asOf)],
+    title: [t.sheetTitle, t.sheetSubtitle(formatIsoDate(report.asOf, lang))],
     columns: [
       { header: t.roleHeader, width: 22, format: 'text' },
       { header: t.person, width: 32, format: 'text' },

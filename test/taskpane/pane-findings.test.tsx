@@ -13,6 +13,7 @@ import type { CellValue } from '../../src/core/cells';
 import type { PersonReport } from '../../src/core/report';
 import { SettingsSchema } from '../../src/core/settings';
 import { paneText } from '../../src/i18n/pane';
+import { peopleText } from '../../src/i18n/people';
 import { ribbonMessages } from '../../src/i18n/ribbon';
 import type { BookContents } from '../../src/port/workbook-port';
 import { PeoplePanel } from '../../src/taskpane/components/PeoplePanel';
@@ -156,7 +157,7 @@ describe('levels a leader can defend', () => {
     );
     const names = () => [...document.querySelectorAll('[data-person]')].map((r) => r.getAttribute('data-person'));
     expect(names()).toEqual(['Lê Văn An', 'Bùi Thị Cúc', 'Đỗ Văn Dũng']);
-    expect(within(document.querySelector('[data-person="Lê Văn An"]') as HTMLElement).getByText(vi.role_leader)).toBeTruthy();
+    expect(within(document.querySelector('[data-person="Lê Văn An"]') as HTMLElement).getByText(peopleText('vi').role.leader)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: vi.colOverdue }));
     expect(names()).toEqual(['Bùi Thị Cúc', 'Đỗ Văn Dũng', 'Lê Văn An']);
     fireEvent.click(screen.getByRole('button', { name: vi.colDue }));

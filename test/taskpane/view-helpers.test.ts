@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
+import { findingsSheet, peopleSheet, scoresSheet } from '../../src/core/owned-sheets';
 import type { CellValue, SheetData } from '../../src/core/cells';
 import type { Finding, PersonReport, Report, UnitReport } from '../../src/core/report';
 import { formatCount, formatDecimal, formatIsoDate } from '../../src/i18n/format';
@@ -89,6 +90,14 @@ describe('numbers and dates as each language writes them', () => {
     expect(vi.pageRange(1_951, 1_999, 1_999)).toBe('1.951–1.999 trong 1.999');
   });
 
+  test('the KQ sheets write the as-of date as dd/mm/yyyy in Vietnamese', () => {
+    const { report } = farReport();
+    for (const sheet of [scoresSheet(report, 'vi'), findingsSheet(report, 'vi'), peopleSheet(report, 'vi')]) {
+      expect(sheet.title[1]).toContain('Tính đến ngày 29/06/2026');
+    }
+    expect(scoresSheet(farReport('en').report, 'en').title[1]).toContain('As of 2026-06-29');
+  });
+
   test('a cell reads as in the sheet: dates in the language, numbers as typed, text on one line', () => {
     expect(displayValue({ date: Date.UTC(2026, 4, 20) / 86_400_000 }, 'vi')).toBe('20/05/2026');
     expect(displayValue(2026, 'vi')).toBe('2026');
@@ -151,7 +160,7 @@ describe("a finding's row and task", () => {
     // 30/04 → 29/06 is 60 days.
     expect(overdue.facts).toBe('Phòng Nội vụ · hạn 30/04/2026 · quá hạn 60 ngày');
     const late = taskLine(at(report, 'AB3', 'late-completion'), rows, vi)!;
-    expect(late).toEqual({ content: 'Báo cáo công tác cải cách hành chính quý II', facts: 'Văn phòng · hạn 15/06/2026 · xong trễ 5 ngày' });
+    expect(late).toEqual({ content: 'Báo cáo công tác cải cách hành chính quý II', facts: 'Văn phòng · hạn 15/06/2026 · hoàn thành trễ 5 ngày' });
     const unassigned = taskLine(at(report, 'Z4', 'unassigned'), rows, vi)!;
     expect(unassigned.facts).toBe('chưa có đơn vị chủ trì · hạn 01/07/2026 · chưa đến hạn');
   });

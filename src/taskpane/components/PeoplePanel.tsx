@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import type { PersonReport } from '../../core/report';
 import { formatCount } from '../../i18n/format';
 import type { Lang } from '../../i18n/messages';
+import { peopleText } from '../../i18n/people';
 import type { PaneText } from '../../i18n/pane';
 import { sortPeople, type PersonSortKey, type SortDirection } from '../view-model';
 
@@ -93,7 +94,7 @@ export function PeoplePanel({ t, lang, people }: { t: PaneText; lang: Lang; peop
               <TableCell className={s.cell}>
                 <span className={s.name}>{p.name}</span>
                 <Text size={200} className={s.facts}>
-                  {t[`role_${p.role}`]}
+                  {peopleText(lang).role[p.role]}
                 </Text>
                 <Text size={200} className={mergeClasses(s.facts, s.narrowOnly)}>
                   {t.personFacts(p.due, p.openOverdue, p.doneLate)}
