@@ -64,6 +64,13 @@ export async function acceptanceChecks(env: E2eEnv): Promise<void> {
       assertEqual(await shownUnits(page), want, 'units');
     });
 
+    await check('acceptance: each unit carries the expected deciding rule (SPEC 1.3 §5)', async () => {
+      const shown = await page.$$eval('[data-unit]', (els) => els.map((r) => [r.getAttribute('data-unit'), r.getAttribute('data-decided-by')]));
+      const want = expected.units.map((u) => [u.name, u.decidedBy]);
+      const byName = (a: (string | null)[], b: (string | null)[]) => (a[0] ?? '').localeCompare(b[0] ?? '');
+      assertEqual([...shown].sort(byName), [...want].sort(byName), 'deciding rules');
+    });
+
     await check('acceptance: each unit shows the expected level in words', async () => {
       for (const u of expected.units) {
         const text = await page.locator(`[data-unit="${u.name}"] [data-testid="unit-level"]`).textContent();

@@ -12,6 +12,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CellValue } from '../../src/core/cells';
 import type { PersonReport } from '../../src/core/report';
 import { SettingsSchema } from '../../src/core/settings';
+import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';
 import { peopleText } from '../../src/i18n/people';
 import { ribbonMessages } from '../../src/i18n/ribbon';
@@ -118,6 +119,20 @@ describe('levels a leader can defend', () => {
     }
   });
 
+  test('each unit says first, in words, what decided its level (SPEC 1.3 §5)', async () => {
+    await renderPane(new FakePort([taskSheet(), inspectionSheet()]));
+    await runCheck();
+    const msg = messages('vi');
+    const decided = (name: string) => within(document.querySelector(`[data-unit="${name}"]`) as HTMLElement).getByTestId('unit-decided').textContent;
+    // Rules from 2026: Tư pháp scores 18 and Mỹ Hòa 30, both below the 50 points "completed" needs;
+    // Nội vụ (100, nothing late) is the only candidate for excellent, and with no unit rated good the
+    // 20 % quota keeps none of the one candidate.
+    expect(decided('Phòng Tư pháp')).toBe(`${vi.decidingReason}: ${msg.decidedScoreBelow('18.0', msg.level_completed(), 50)}`);
+    expect(decided('Xã Mỹ Hòa')).toBe(`${vi.decidingReason}: ${msg.decidedScoreBelow('30.0', msg.level_completed(), 50)}`);
+    expect(decided('Phòng Nội vụ')).toBe(`${vi.decidingReason}: ${msg.decidedQuota(20, 0, 1, msg.level_excellent(), msg.level_good())}`);
+    expect(decided('Phòng Tư pháp')).toContain('Điểm 18,0');
+  });
+
   test('the charts render, each with its text alternative', async () => {
     await renderPane(new FakePort([taskSheet(), inspectionSheet()]));
     await runCheck();
@@ -138,6 +153,38 @@ describe('levels a leader can defend', () => {
       ['Phòng Tư pháp', '1', '0'],
       ['Xã Mỹ Hòa', '0', '2'],
     ]);
+  });
+
+  test('people named on the tasks: their own section with overdue counts, and a filter with counts', async () => {
+    const tasks = sheet('NV', [
+      ['Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Lãnh đạo chỉ đạo', 'Người phụ trách', 'Thời hạn'],
+      ['Việc 1', 'Phòng Nội vụ', 'Chủ tịch Nguyễn Thanh Hải', 'Lê Văn An', '01/03/2026'],
+      ['Việc 2', 'Phòng Nội vụ', 'Đ/c Nguyễn Thanh Hải', 'CV Trần Thị Bình; Lê Văn An', '02/03/2026'],
+      ['Việc 3', 'Phòng Tư pháp', 'PCT Phạm Văn Cường', 'Trần Thị Bình', '03/03/2026'],
+      ['Việc 4', 'Phòng Tư pháp, Phòng Nội vụ', 'Phạm Văn Cường', null, '04/03/2026'],
+    ]);
+    await renderPane(new FakePort([tasks]));
+    await runCheck();
+    // SPEC 1.3 §5: titles dropped, leaders first, then most overdue, then by key; all four tasks are
+    // overdue on 01/07/2026, two per person.
+    openSection(new RegExp(`^${vi.peopleTitle}`));
+    const people = [...document.querySelectorAll('[data-person]')].map((r) => [r.getAttribute('data-person'), r.getAttribute('data-role'), r.getAttribute('data-overdue')]);
+    expect(people).toEqual([
+      ['Nguyễn Thanh Hải', 'leader', '2'],
+      ['Phạm Văn Cường', 'leader', '2'],
+      ['Lê Văn An', 'owner', '2'],
+      ['Trần Thị Bình', 'owner', '2'],
+    ]);
+    const select = screen.getByLabelText(vi.filterPerson) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      vi.all,
+      'Phạm Văn Cường (3)',
+      'Lê Văn An (2)',
+      'Nguyễn Thanh Hải (2)',
+      'Trần Thị Bình (2)',
+    ]);
+    fireEvent.change(select, { target: { value: 'Trần Thị Bình' } });
+    expect(shown()).toBe(vi.shown(2, 5));
   });
 
   test('people have their own section; a book without person columns says so', async () => {

@@ -162,7 +162,7 @@ export function UnitsPanel({ t, lang, report, findingsLang, myUnit }: UnitsPanel
             const nearest = outside.get(unitKeyOf) ?? null;
             const [decided, ...more] = u.reasons;
             return (
-              <TableRow key={u.name} data-unit={u.name} data-level={u.level} data-score={u.score} data-outside={isOutside || undefined}>
+              <TableRow key={u.name} data-unit={u.name} data-level={u.level} data-score={u.score} data-decided-by={u.decidedBy} data-outside={isOutside || undefined}>
                 <TableCell className={s.cell}>
                   <div>
                     <span className={s.name}>{u.name}</span>
