@@ -235,7 +235,8 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
         await shoot(page, 'pane-320.png', 320, 1500, page.getByTestId('summary'));
         await openSection(page, vi.unitsTitle);
         await page.getByTestId('unit-charts').waitFor({ timeout: 30_000 });
-        await shoot(page, 'pane-320-units.png', 320, 1300, page.getByRole('button', { name: new RegExp(`^${vi.unitsTitle}`) }));
+        await shoot(page, 'pane-320-charts.png', 320, 1300, page.getByRole('button', { name: new RegExp(`^${vi.unitsTitle}`) }));
+        await shoot(page, 'pane-320-units.png', 320, 1300, page.getByTestId('units-table'));
       });
     }
 
