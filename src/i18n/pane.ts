@@ -98,9 +98,6 @@ const vi = {
   shown: (n: number, total: number) => `Đang hiện ${nVi(n)}/${nVi(total)} phát hiện`,
   goToCellExcel: (sheet: string, cell: string) => `Chọn ô ${cell} trên trang ${sheet}`,
   goToCellBrowser: (sheet: string, cell: string) => `Xem ô ${cell} trên trang ${sheet}`,
-  cellContext: (sheet: string, cell: string) => `Vùng quanh ô ${cell}, trang "${sheet}"`,
-  cellNotFound: (sheet: string, cell: string) => `Không tìm thấy ô ${cell} trên trang "${sheet}".`,
-  closeContext: 'Đóng',
   rule: RULE_NAMES.vi,
 
   // units
@@ -161,7 +158,6 @@ const vi = {
   notXlsx: (name: string) => `Không đọc được "${name}": không phải tệp .xlsx hợp lệ. Mở tệp bằng Excel rồi lưu thành .xlsx.`,
   download: 'Tải bản đã đánh dấu',
   preparingDownload: 'Đang tạo tệp…',
-  downloadHint: 'Tệp gốc không bị sửa; bản tải về có đánh dấu và hai trang KQ.',
   openAnother: 'Mở tệp khác',
 
   // Findings a clerk can act on, levels a leader can defend (issue 12)
@@ -176,7 +172,6 @@ const vi = {
   task_done_late: (days: number) => `hoàn thành trễ ${nVi(days)} ngày`,
   task_open_on_time: () => 'chưa đến hạn',
   task_open_overdue: (days: number) => `quá hạn ${nVi(days)} ngày`,
-  taskSummary: (sheet: string, row: number) => `Nhiệm vụ ở dòng ${nVi(row)}, trang "${sheet}"`,
   rowView: (sheet: string, row: number) => `Dòng ${nVi(row)} của trang "${sheet}"`,
   rowViewFlagged: 'ô có vấn đề',
   rowViewEmpty: '(trống)',
@@ -212,7 +207,6 @@ const vi = {
   personFacts: (due: number, overdue: number, doneLate: number) =>
     `${nVi(due)} đến hạn · ${nVi(overdue)} quá hạn chưa xong · ${nVi(doneLate)} hoàn thành trễ`,
   sortPeople: 'Sắp xếp người theo',
-  chartsTitle: 'Biểu đồ',
   chartScores: 'Điểm và mức đề xuất của các đơn vị',
   chartLate: 'Nhiệm vụ trễ hạn và quá hạn theo đơn vị',
   chartNoLate: 'Không đơn vị nào có nhiệm vụ trễ hạn hay quá hạn.',
@@ -354,9 +348,6 @@ const en: PaneText = {
   shown: (n, total) => `Showing ${nEn(n)} of ${nEn(total)} findings`,
   goToCellExcel: (sheet, cell) => `Select cell ${cell} on sheet ${sheet}`,
   goToCellBrowser: (sheet, cell) => `Show cell ${cell} on sheet ${sheet}`,
-  cellContext: (sheet, cell) => `Around cell ${cell}, sheet "${sheet}"`,
-  cellNotFound: (sheet, cell) => `Cell ${cell} was not found on sheet "${sheet}".`,
-  closeContext: 'Close',
   rule: RULE_NAMES.en,
 
   unitsTitle: 'Scores and suggested levels',
@@ -413,7 +404,6 @@ const en: PaneText = {
   notXlsx: (name) => `Could not read "${name}": not a valid .xlsx file. Open it in Excel and save it as .xlsx.`,
   download: 'Download annotated copy',
   preparingDownload: 'Preparing the file…',
-  downloadHint: 'The original file is not changed; the copy carries the flags and the two KQ sheets.',
   openAnother: 'Open another file',
 
   resultsTitle: 'Check results',
@@ -427,7 +417,6 @@ const en: PaneText = {
   task_done_late: (days) => `done ${nEn(days)} days late`,
   task_open_on_time: () => 'not yet due',
   task_open_overdue: (days) => `overdue by ${nEn(days)} days`,
-  taskSummary: (sheet, row) => `Task in row ${nEn(row)}, sheet "${sheet}"`,
   rowView: (sheet, row) => `Row ${nEn(row)} of sheet "${sheet}"`,
   rowViewFlagged: 'flagged cell',
   rowViewEmpty: '(empty)',
@@ -462,7 +451,6 @@ const en: PaneText = {
   colOnTime: 'On time',
   personFacts: (due, overdue, doneLate) => `${nEn(due)} due · ${nEn(overdue)} open overdue · ${nEn(doneLate)} done late`,
   sortPeople: 'Sort people by',
-  chartsTitle: 'Charts',
   chartScores: 'Scores and suggested levels of the units',
   chartLate: 'Late and overdue tasks by unit',
   chartNoLate: 'No unit has late or overdue tasks.',
