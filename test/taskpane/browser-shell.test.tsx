@@ -64,7 +64,7 @@ describe('browser mode', () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Theo dõi.xlsx')] } });
     });
-    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Theo dõi.xlsx')));
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Theo dõi.xlsx')), { timeout: 15_000 });
     // The focus is on the file's name, not lost to the page: a screen reader says which file is open.
     expect(document.activeElement).toBe(screen.getByTestId('file-name'));
     expect(screen.queryByTestId('download')).toBeNull();
@@ -126,7 +126,7 @@ describe('browser mode', () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Quý 1.xlsx')] } });
     });
-    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 1.xlsx')));
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 1.xlsx')), { timeout: 15_000 });
     fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-03-31' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: vi.check }));
@@ -159,7 +159,7 @@ describe('browser mode', () => {
     await act(async () => {
       fireEvent.click(confirm);
     });
-    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 2.xlsx')));
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 2.xlsx')), { timeout: 15_000 });
     expect(screen.queryByTestId('summary-counts')).toBeNull();
     expect((screen.getByLabelText(vi.asOf) as HTMLInputElement).value).toBe('2026-03-31');
   });
