@@ -2,7 +2,8 @@
  * SPEC §6 sheets the add-in owns: "KQ Đánh giá" (scores) and "KQ Kiểm tra" (findings), laid out
  * from a report without any host so that every adapter writes the same content.
  */
-import { messages, type Lang } from '../i18n/messages';
+import { formatCount, formatIsoDate } from '../i18n/format';
+import { messages, RULE_NAMES, type Lang } from '../i18n/messages';
 import { peopleText } from '../i18n/people';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
@@ -69,7 +70,8 @@ const T = {
     rule: 'Quy tắc',
     severity: 'Mức độ',
     message: 'Nội dung',
-    count: (n: number) => `${n} phát hiện`,
+    ruleCode: 'Mã quy tắc',
+    count: (n: number) => `${formatCount(n, 'vi')} phát hiện`,
   },
   en: {
     scoresTitle: 'UNIT EVALUATION (suggested; the leader decides)',
@@ -94,7 +96,8 @@ const T = {
     rule: 'Rule',
     severity: 'Severity',
     message: 'Message',
-    count: (n: number) => `${n} findings`,
+    ruleCode: 'Rule code',
+    count: (n: number) => `${formatCount(n, 'en')} findings`,
   },
 } as const;
 
@@ -125,7 +128,7 @@ export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   return {
     name: SCORES_SHEET,
-    title: [t.scoresTitle, t.asOf(report.asOf, ruleSetText(report.rules, lang))],
+    title: [t.scoresTitle, t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))],
     columns: [
       { header: t.unit, width: 36, format: 'text' },
       { header: t.type, width: 18, format: 'text' },
@@ -153,6 +156,7 @@ const RULE_ORDER = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
 export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   const msg = messages(lang);
+  const ruleName = RULE_NAMES[lang];
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
   const sorted: Finding[] = [...report.findings].sort(
     (a, b) =>
@@ -162,15 +166,17 @@ export function findingsSheet(report: Report, lang: Lang): OwnedSheet {
   );
   return {
     name: FINDINGS_SHEET,
-    title: [t.findingsTitle, `${t.asOf(report.asOf, ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
+    title: [t.findingsTitle, `${t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
     columns: [
       { header: t.sheet, width: 24, format: 'text' },
       { header: t.cell, width: 8, format: 'text' },
       { header: t.rule, width: 26, format: 'text' },
       { header: t.severity, width: 10, format: 'text' },
       { header: t.message, width: 70, format: 'text' },
+      { header: t.ruleCode, width: 22, format: 'text' },
     ],
-    rows: sorted.map((f) => [f.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message]),
+    // The rule in words for people; its code last, for filters and scripts.
+    rows: sorted.map((f) => [f.sheet, f.cell, ruleName[f.rule], msg[`severity_${f.severity}`](), f.message, f.rule]),
     tableName: 'KQ_KiemTra',
     links: sorted.map((f, i) => ({ row: i, col: 1, sheet: f.sheet, cell: f.cell })),
   };
@@ -185,7 +191,7 @@ export function peopleSheet(report: Report, lang: Lang): OwnedSheet {
   const t = peopleText(lang);
   return {
     name: PEOPLE_SHEET,
-    title: [t.sheetTitle, t.sheetSubtitle(report.asOf)],
+    title: [t.sheetTitle, t.sheetSubtitle(formatIsoDate(report.asOf, lang))],
     columns: [
       { header: t.roleHeader, width: 22, format: 'text' },
       { header: t.person, width: 32, format: 'text' },

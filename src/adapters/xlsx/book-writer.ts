@@ -121,7 +121,7 @@ class BookWriter {
       if (!layout || !f) continue;
       const mine = planned.get(entry.name);
       const splices: Splice[] = f.ours.map((o) => ({ start: o.start, end: o.end, insert: '' }));
-      const wanted = mine ? flagFormats(mine.s, mine.k) : [];
+      const wanted = mine ? flagFormats(mine.s) : [];
       if (wanted.length > 0) {
         for (const w of wanted) dxf(w.style);
         const at = f.lastUserEnd >= 0 ? f.lastUserEnd : insertionPoint(layout, 'conditionalFormatting', false);
@@ -135,9 +135,9 @@ class BookWriter {
         this.edit.writeStream(part, () => splicedStream(this.pkg.chunks(part), splices, this.encode), size);
       }
     }
-    // The overdue rules read text deadlines from the helper sheet, so it exists exactly when they do.
+    // The overdue rules read text dates from the helper sheet, so it exists exactly when they do.
     if (live) {
-      const rows = plan.sheets.reduce((n, p) => n + p.deadlineSerials.length, 0);
+      const rows = plan.sheets.reduce((n, p) => n + p.helperCells.length, 0);
       await this.putSheet(HELPER_SHEET, helperSheetXml(plan, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', rows * 40);
     }
     else {

@@ -34,12 +34,12 @@ function blocksRef(blocks: readonly RowBlock[], firstCol: number, lastCol: numbe
   return blocks.map((b) => span(b.first, b.last, firstCol, lastCol)).join(' ');
 }
 
-/** The conditional formats of one task sheet; `helperCol` is its column in the helper sheet. */
-export function flagFormats(plan: SheetFlagPlan, helperCol: number): FlagFormat[] {
+/** The conditional formats of one task sheet. */
+export function flagFormats(plan: SheetFlagPlan): FlagFormat[] {
   const out: FlagFormat[] = [];
   const top = plan.recordBlocks[0];
   if (top) {
-    out.push({ ref: blocksRef(plan.recordBlocks, plan.firstCol, plan.lastCol), formula: overdueFormula(plan, helperCol, top.first), style: 'overdue' });
+    out.push({ ref: blocksRef(plan.recordBlocks, plan.firstCol, plan.lastCol), formula: overdueFormula(plan, top.first), style: 'overdue' });
     out.push({ ref: blocksRef(plan.recordBlocks, plan.leadCol, plan.leadCol), formula: unassignedFormula(plan, top.first), style: 'unassigned' });
   }
   for (const severity of SEVERITIES) {

@@ -5,7 +5,7 @@
  * written as an inline string, never as a formula: "=HYPERLINK(…)" from a user's cell stays text.
  */
 import { a1, columnLetter, parseA1 } from '../../core/cells';
-import { quoteSheet, type FlagPlan } from '../../core/flag-plan';
+import { quoteSheet, type FlagPlan, type HelperCell } from '../../core/flag-plan';
 import { tableHeaderRow, type OwnedCell, type OwnedSheet } from '../../core/owned-sheets';
 import { LINK_COLOR, NUMBER_FORMAT, argb } from '../../core/presentation';
 import type { Text } from './splice';
@@ -123,20 +123,20 @@ function tableColumnName(header: string): string {
   return header.replace(/\r?\n/g, '_x000a_');
 }
 
-/** The very hidden helper sheet: deadline serials, one column per task sheet of the plan, on the task's row. */
+/** The very hidden helper sheet: the plan's helper cells (the engine's reading of text dates), on each task's row. */
 export function helperSheetXml(plan: FlagPlan, main: string, r: string): Text {
   return function* () {
-    const byRow = new Map<number, { col: number; serial: number }[]>();
-    plan.sheets.forEach((s, k) => {
-      for (const { row, serial } of s.deadlineSerials) {
-        const list = byRow.get(row) ?? [];
-        list.push({ col: k, serial });
-        byRow.set(row, list);
+    const byRow = new Map<number, HelperCell[]>();
+    for (const s of plan.sheets) {
+      for (const c of s.helperCells) {
+        const list = byRow.get(c.row) ?? [];
+        list.push(c);
+        byRow.set(c.row, list);
       }
-    });
+    }
     yield `${rootOpen(main, r)}<sheetData>`;
     for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-      yield `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => `<c r="${a1(row, c.col)}"><v>${c.serial}</v></c>`).join('')}</row>`;
+      yield `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => cell(a1(row, c.col), c.value, 0)).join('')}</row>`;
     }
     yield '</sheetData></worksheet>';
   };
