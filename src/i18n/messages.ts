@@ -3,7 +3,7 @@
  * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
  */
 
-import type { RuleId } from '../core/report';
+import type { RuleId } from './rule-ids';
 import { decimalText } from './format';
 
 export type Lang = 'vi' | 'en';
