@@ -10,6 +10,8 @@ export const SCORES_SHEET = 'KQ Đánh giá';
 export const FINDINGS_SHEET = 'KQ Kiểm tra';
 /** People in charge (SPEC 1.3 §6). */
 export const PEOPLE_SHEET = 'KQ Cá nhân';
+/** The result sheets a run writes; one it no longer writes (KQ Cá nhân once no sheet names people) is removed. */
+export const RESULT_SHEETS: readonly string[] = [SCORES_SHEET, FINDINGS_SHEET, PEOPLE_SHEET];
 /** Very hidden helper: deadline serials of deadlines written as text, which Excel formulas cannot parse. */
 export const HELPER_SHEET = 'KQ Hạn';
 /** Very hidden: the saved settings, JSON text in A1, read by every host. */
