@@ -6,5 +6,9 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  moduleNameMapper: {
+    // The charts' d3 packages load as ES modules only; their UMD builds run under jest's CommonJS.
+    '^(d3-[a-z-]+)$': '<rootDir>/node_modules/$1/dist/$1.js',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 };

@@ -1,7 +1,7 @@
 /** Read the input file and tell apart the ways it can fail, each with one clear line. */
 import { promises as fs } from 'node:fs';
-import { openXlsx, XlsxError, type XlsxWorkbook } from '../adapters/xlsx';
-import { nodePlatform } from '../adapters/xlsx/node-platform';
+import { XlsxError, type XlsxWorkbook } from '../adapters/xlsx';
+import { openXlsxInNode } from '../adapters/xlsx/node';
 import { CLI_ERRORS } from '../i18n/cli';
 import { XLSX_ERRORS } from '../i18n/xlsx';
 import { UsageError } from './args';
@@ -79,7 +79,7 @@ export async function openInput(path: string): Promise<XlsxWorkbook> {
   if (startsWith(bytes, OLE)) throw oleError(path, bytes);
   if (!startsWith(bytes, ZIP)) throw new UsageError(CLI_ERRORS.notXlsx(path));
   try {
-    return await openXlsx(bytes, nodePlatform);
+    return await openXlsxInNode(bytes);
   } catch (e) {
     if (e instanceof XlsxError) throw packageError(e, path);
     throw e;

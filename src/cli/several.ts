@@ -6,8 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { newXlsx, XlsxError, type XlsxWorkbook } from '../adapters/xlsx';
-import { nodePlatform } from '../adapters/xlsx/node-platform';
+import { XlsxError, type XlsxWorkbook } from '../adapters/xlsx';
+import { newXlsxInNode } from '../adapters/xlsx/node';
 import { SUMMARY_BOOK_FILE, type TogetherReport } from '../core/books';
 import type { Report } from '../core/report';
 import { BOOKS_ERRORS, booksText } from '../i18n/books';
@@ -114,7 +114,7 @@ class Run {
   }
 
   async writeSummaryBook(out: string, fill: (port: XlsxWorkbook) => Promise<void>): Promise<void> {
-    const book = await newXlsx(nodePlatform);
+    const book = await newXlsxInNode();
     await fill(book);
     const file = path.join(out, SUMMARY_BOOK_FILE);
     await writeFileOrFail(file, await book.toBuffer());

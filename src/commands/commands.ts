@@ -2,7 +2,7 @@
  * Entry of the function file (commands.html): registers the ribbon's function commands with Office.
  * Every FunctionName in manifest.xml is associated here, literally (test/manifest checks it).
  */
-import { OfficeWorkbook } from '../adapters/office/office-workbook';
+import { OfficeWorkbook } from '../adapters/office';
 import { createHandlers, langFromLocale } from './handlers';
 import { showNotice } from './notice';
 

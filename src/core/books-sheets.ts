@@ -7,6 +7,7 @@
  *   which holds no task sheet, links every finding to its copy.
  */
 import { booksText } from '../i18n/books';
+import { formatIsoDate } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import { bookOfSheet, type BookSummary } from './books';
 import { findingsSheet, mapsPeople, peopleSheet, scoresSheet, type OwnedSheet } from './owned-sheets';
@@ -18,7 +19,7 @@ export function booksSummarySheet(rows: readonly BookSummary[], asOf: string | n
   const t = booksText(lang);
   return {
     name: SUMMARY_SHEET,
-    title: [t.summaryTitle, t.summarySubtitle(rows.length, asOf)],
+    title: [t.summaryTitle, t.summarySubtitle(rows.length, asOf === null ? null : formatIsoDate(asOf, lang))],
     columns: [
       { header: t.book, width: 32, format: 'text' },
       { header: t.tasks, width: 10, format: 'integer' },

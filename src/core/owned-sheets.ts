@@ -2,7 +2,8 @@
  * SPEC §6 sheets the add-in owns: "KQ Đánh giá" (scores) and "KQ Kiểm tra" (findings), laid out
  * from a report without any host so that every adapter writes the same content.
  */
-import { messages, type Lang } from '../i18n/messages';
+import { formatCount, formatIsoDate } from '../i18n/format';
+import { messages, RULE_NAMES, type Lang } from '../i18n/messages';
 import { peopleText } from '../i18n/people';
 import type { Finding, Level, Report, UnitReport } from './report';
 import { RULE_IDS } from './report';
@@ -77,7 +78,8 @@ const T = {
     rule: 'Quy tắc',
     severity: 'Mức độ',
     message: 'Nội dung',
-    count: (n: number) => `${n} phát hiện`,
+    ruleCode: 'Mã quy tắc',
+    count: (n: number) => `${formatCount(n, 'vi')} phát hiện`,
   },
   en: {
     scoresTitle: 'UNIT EVALUATION (suggested; the leader decides)',
@@ -102,7 +104,8 @@ const T = {
     rule: 'Rule',
     severity: 'Severity',
     message: 'Message',
-    count: (n: number) => `${n} findings`,
+    ruleCode: 'Rule code',
+    count: (n: number) => `${formatCount(n, 'en')} findings`,
   },
 } as const;
 
@@ -133,7 +136,7 @@ export function scoresSheet(report: Report, lang: Lang): OwnedSheet {
   const t = T[lang];
   return {
     name: SCORES_SHEET,
-    title: [t.scoresTitle, t.asOf(report.asOf, ruleSetText(report.rules, lang))],
+    title: [t.scoresTitle, t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))],
     columns: [
       { header: t.unit, width: 36, format: 'text' },
       { header: t.type, width: 18, format: 'text' },
@@ -176,6 +179,7 @@ export function findingsSheet(report: Report, lang: Lang, books?: FindingsOfBook
   const msg = messages(lang);
   const place = (f: Finding): BookPlace => (books ? books.place(f.sheet) : { book: '', sheet: f.sheet });
   const first = books ? 1 : 0;
+  const ruleName = RULE_NAMES[lang];
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
   const sorted: Finding[] = [...report.findings].sort(
     (a, b) =>
@@ -185,7 +189,7 @@ export function findingsSheet(report: Report, lang: Lang, books?: FindingsOfBook
   );
   return {
     name: FINDINGS_SHEET,
-    title: [t.findingsTitle, `${t.asOf(report.asOf, ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
+    title: [t.findingsTitle, `${t.asOf(formatIsoDate(report.asOf, lang), ruleSetText(report.rules, lang))} — ${t.count(report.findings.length)}`],
     columns: [
       ...(books ? [{ header: books.header, width: 24, format: 'text' as const }] : []),
       { header: t.sheet, width: 24, format: 'text' },
@@ -193,10 +197,12 @@ export function findingsSheet(report: Report, lang: Lang, books?: FindingsOfBook
       { header: t.rule, width: 26, format: 'text' },
       { header: t.severity, width: 10, format: 'text' },
       { header: t.message, width: 70, format: 'text' },
+      { header: t.ruleCode, width: 22, format: 'text' },
     ],
+    // The rule in words for people; its code last, for filters and scripts.
     rows: sorted.map((f) => {
       const at = place(f);
-      return [...(books ? [at.book] : []), at.sheet, f.cell, f.rule, msg[`severity_${f.severity}`](), f.message];
+      return [...(books ? [at.book] : []), at.sheet, f.cell, ruleName[f.rule], msg[`severity_${f.severity}`](), f.message, f.rule];
     }),
     tableName: 'KQ_KiemTra',
     links: sorted.map((f, i) => {
@@ -215,7 +221,7 @@ export function peopleSheet(report: Report, lang: Lang): OwnedSheet {
   const t = peopleText(lang);
   return {
     name: PEOPLE_SHEET,
-    title: [t.sheetTitle, t.sheetSubtitle(report.asOf)],
+    title: [t.sheetTitle, t.sheetSubtitle(formatIsoDate(report.asOf, lang))],
     columns: [
       { header: t.roleHeader, width: 22, format: 'text' },
       { header: t.person, width: 32, format: 'text' },

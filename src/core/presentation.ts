@@ -12,6 +12,8 @@ export const FINDINGS_SHEET = 'KQ Kiểm tra';
 export const PEOPLE_SHEET = 'KQ Cá nhân';
 /** The several-books summary (SPEC 1.3 §7), the one sheet of "KQ tổng hợp.xlsx" when the books are checked separately. */
 export const SUMMARY_SHEET = 'KQ Tổng hợp';
+/** The result sheets a run writes; one it no longer writes (KQ Cá nhân once no sheet names people) is removed. */
+export const RESULT_SHEETS: readonly string[] = [SCORES_SHEET, FINDINGS_SHEET, PEOPLE_SHEET];
 /** Very hidden helper: deadline serials of deadlines written as text, which Excel formulas cannot parse. */
 export const HELPER_SHEET = 'KQ Hạn';
 /** Very hidden: the saved settings, JSON text in A1, read by every host. */

@@ -1,27 +1,14 @@
 /** SPEC §7: the report, the one model every host renders. */
 import { z } from 'zod';
+import { RULE_IDS, type RuleId } from '../i18n/rule-ids';
 import { RULE_SET_IDS } from './rule-sets/registry';
 
 export const SEVERITIES = ['error', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const RULE_IDS = [
-  'unassigned',
-  'multiple-leads',
-  'unknown-unit',
-  'overdue',
-  'late-completion',
-  'missing-deadline',
-  'invalid-date',
-  'invalid-value',
-  'deadline-before-assigned',
-  'completed-before-assigned',
-  'completed-after-as-of',
-  'duplicate-task',
-  'status-conflict',
-  'invalid-violations',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+// The rule codes key the message catalogue, and core reads the catalogue, not the other way round:
+// the list lives in src/i18n and the report re-exports it.
+export { RULE_IDS, type RuleId };
 
 export const SEVERITY_OF: Readonly<Record<RuleId, Severity>> = {
   unassigned: 'error',

@@ -37,6 +37,8 @@ export const SettingsSchema = z
     rubrics: RubricsSchema.optional(),
     /** sheet name → confirmed mapping. */
     mappings: z.record(z.string(), MappingOverrideSchema).optional(),
+    /** The unit the pane filters findings by when it opens ("my unit"), as the report spells it. */
+    myUnit: z.string().min(1).max(300).optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -3,6 +3,7 @@
  * read together. The summary sheet of "KQ tổng hợp.xlsx", the command line's comparison table,
  * progress and messages. Vietnamese first, English second.
  */
+import { formatDecimal } from './format';
 import type { Lang } from './messages';
 
 type Text = { readonly vi: string; readonly en: string };
@@ -30,7 +31,7 @@ const vi = {
   total: 'Cộng',
   togetherLabel: (books: number) => `${books} sổ đọc chung`,
   /** A share as a percentage with one decimal, written the Vietnamese way (27,3%). */
-  percent: (share: number) => `${(share * 100).toFixed(1).replace('.', ',')}%`,
+  percent: (share: number) => `${formatDecimal(share * 100, 'vi')}%`,
   progress: (done: number, of: number, file: string, tasks: number) => `[${done}/${of}] ${file}: ${tasks} nhiệm vụ`,
   progressUnread: (done: number, of: number, file: string) => `[${done}/${of}] ${file}: không đọc được`,
   progressRead: (done: number, of: number, file: string, sheets: number) => `[${done}/${of}] ${file}: đã đọc ${sheets} trang tính`,
@@ -59,7 +60,7 @@ const en: BooksText = {
   togetherHeading: (read, given) => `The books together, as one book: ${read}/${given} books read`,
   total: 'Total',
   togetherLabel: (books) => `${books} books read as one`,
-  percent: (share) => `${(share * 100).toFixed(1)}%`,
+  percent: (share) => `${formatDecimal(share * 100, 'en')}%`,
   progress: (done, of, file, tasks) => `[${done}/${of}] ${file}: ${tasks} tasks`,
   progressUnread: (done, of, file) => `[${done}/${of}] ${file}: not read`,
   progressRead: (done, of, file, sheets) => `[${done}/${of}] ${file}: ${sheets} sheets read`,

@@ -3,6 +3,9 @@
  * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
  */
 
+import type { RuleId } from './rule-ids';
+import { decimalText } from './format';
+
 export type Lang = 'vi' | 'en';
 
 /** Longest piece of a user's cell quoted in a message: notes and cells stay far below Excel's 32,767. */
@@ -92,7 +95,7 @@ const vi: Catalogue = {
   noDueTasks: () => 'không có nhiệm vụ đến hạn',
   disciplined: () => 'đơn vị có kỷ luật',
   violations: (n) => `${n} vi phạm qua kiểm tra công vụ`,
-  score: (s) => `điểm ${s}`,
+  score: (s) => `điểm ${decimalText(s, 'vi')}`,
   excellentCandidate: () => 'đề xuất hoàn thành xuất sắc',
   // the deciding rule (SPEC §5, 1.3)
   decidedTop: (level) => `Đạt mọi tiêu chí của mức ${level}`,
@@ -100,7 +103,7 @@ const vi: Catalogue = {
     `Đủ tiêu chí mức ${excellent} nhưng vượt tỷ lệ ${pct}% so với số đơn vị ${good}: ${kept}/${n} đơn vị đủ tiêu chí giữ mức này`,
   decidedHasViolations: (n, level) => `${n} vi phạm qua kiểm tra công vụ: mức ${level} cần 0 vi phạm`,
   decidedNothingDue: (level) => `Không có nhiệm vụ đến hạn: mức ${level} cần ít nhất 1 nhiệm vụ đến hạn`,
-  decidedScoreBelow: (score, level, threshold) => `Điểm ${score}: mức ${level} cần từ ${threshold} điểm`,
+  decidedScoreBelow: (score, level, threshold) => `Điểm ${decimalText(score, 'vi')}: mức ${level} cần từ ${decimalText(String(threshold), 'vi')} điểm`,
   decidedHasLate: (late, level) => `${late} nhiệm vụ trễ hạn: mức ${level} cần 0 nhiệm vụ trễ hạn`,
   decidedDisciplined: (level) => `Đơn vị có kỷ luật: mức ${level} cần không có kỷ luật`,
   decidedLateOver: (late, due, level, pct) => `${late}/${due} nhiệm vụ trễ hạn: mức ${level} cần không quá ${pct}%`,
@@ -144,7 +147,7 @@ const en: Catalogue = {
   noDueTasks: () => 'no task due yet',
   disciplined: () => 'unit under discipline',
   violations: (n) => `${n} violations found by inspections`,
-  score: (s) => `score ${s}`,
+  score: (s) => `score ${decimalText(s, 'en')}`,
   excellentCandidate: () => 'candidate for excellent',
   // the deciding rule (SPEC §5, 1.3)
   decidedTop: (level) => `Meets every criterion of ${level}`,
@@ -172,6 +175,42 @@ const en: Catalogue = {
   ruleSet2023: () =>
     'Rules of 2023–2025 — collectives: Regulation 124-QĐ/TW; individuals and heads: Decree 90/2020/NĐ-CP as amended by Decree 48/2023/NĐ-CP',
   ruleSet2026: () => 'Rules from 2026 — collectives: Regulation 366-QĐ/TW (30/8/2025); civil servants (công chức): Decree 335/2025/NĐ-CP',
+};
+
+/** Rule names in words, for the pane and the KQ Kiểm tra sheet (issue 12: no rule codes for people). */
+export const RULE_NAMES: Readonly<Record<Lang, Readonly<Record<RuleId, string>>>> = {
+  vi: {
+    unassigned: 'Chưa có đơn vị chủ trì',
+    'multiple-leads': 'Nhiều đơn vị chủ trì',
+    'unknown-unit': 'Đơn vị ngoài danh mục',
+    overdue: 'Quá hạn',
+    'late-completion': 'Hoàn thành trễ hạn',
+    'missing-deadline': 'Thiếu thời hạn',
+    'invalid-date': 'Ngày không hợp lệ',
+    'invalid-value': 'Ô có giá trị lỗi',
+    'deadline-before-assigned': 'Thời hạn trước ngày giao',
+    'completed-before-assigned': 'Hoàn thành trước ngày giao',
+    'completed-after-as-of': 'Hoàn thành sau ngày tính',
+    'duplicate-task': 'Nhiệm vụ trùng',
+    'status-conflict': 'Tình trạng mâu thuẫn',
+    'invalid-violations': 'Số vi phạm không hợp lệ',
+  },
+  en: {
+    unassigned: 'No lead unit',
+    'multiple-leads': 'Several lead units',
+    'unknown-unit': 'Unit not in the registry',
+    overdue: 'Overdue',
+    'late-completion': 'Completed late',
+    'missing-deadline': 'Missing deadline',
+    'invalid-date': 'Invalid date',
+    'invalid-value': 'Error value in a cell',
+    'deadline-before-assigned': 'Deadline before assigned date',
+    'completed-before-assigned': 'Completed before assigned date',
+    'completed-after-as-of': 'Completed after the as-of date',
+    'duplicate-task': 'Duplicate task',
+    'status-conflict': 'Status conflict',
+    'invalid-violations': 'Invalid violation count',
+  },
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { vi, en };

@@ -38,7 +38,10 @@ export interface WorkbookPort {
   writeFlags(plan: FlagPlan): Promise<void>;
   /** Remove exactly what writeFlags added, leaving the user's sheets as they were. */
   clearFlags(): Promise<void>;
-  /** Create or replace the add-in's own sheets (names starting with "KQ "). */
+  /**
+   * The add-in's result sheets (names starting with "KQ ") become exactly these: each created or
+   * replaced, and a result sheet of an earlier run that is not among them removed (RESULT_SHEETS).
+   */
   writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void>;
   /** What the user should be told besides the outcome, gathered since the last call; each notice once. */
   takeNotices(): HostNotice[];

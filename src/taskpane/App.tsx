@@ -44,37 +44,41 @@ export function App({ mode, theme, initialLang = 'vi', onLangChange }: AppProps)
     onLangChange?.(lang);
   }, [lang, t, onLangChange]);
   return (
-    <FluentProvider theme={theme} className={s.page}>
-      <main className={s.inner}>
-        <header className={s.header}>
-          <div className={s.titles}>
-            <h1 className={s.title}>{t.appTitle}</h1>
-            <Text size={200}>{t.appSubtitle}</Text>
-            <span>
-              <Badge appearance="tint" color={mode.kind === 'excel' ? 'brand' : 'informative'} data-testid="mode">
-                {mode.kind === 'excel' ? t.modeExcel : t.modeBrowser}
-              </Badge>
-            </span>
-          </div>
-          <RadioGroup
-            className={s.lang}
-            layout="horizontal"
-            value={lang}
-            onChange={(_, d) => setLang(d.value === 'en' ? 'en' : 'vi')}
-            aria-label={t.language}
-          >
-            <Radio value="vi" label={t.langVi} lang="vi" />
-            <Radio value="en" label={t.langEn} lang="en" />
-          </RadioGroup>
-        </header>
-        {mode.kind === 'excel' ? (
-          <Pane host={mode.host} lang={lang} />
-        ) : (
-          <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-            <BrowserShell lang={lang} readFile={mode.readFile} />
-          </Suspense>
-        )}
-      </main>
+    // The page's own box lives inside the provider: Fluent copies the provider's classes onto every
+    // portal (tooltips, dialogs), and a full-page box there would cover the page and take its clicks.
+    <FluentProvider theme={theme}>
+      <div className={s.page}>
+        <main className={s.inner}>
+          <header className={s.header}>
+            <div className={s.titles}>
+              <h1 className={s.title}>{t.appTitle}</h1>
+              <Text size={200}>{t.appSubtitle}</Text>
+              <span>
+                <Badge appearance="tint" color={mode.kind === 'excel' ? 'brand' : 'informative'} data-testid="mode">
+                  {mode.kind === 'excel' ? t.modeExcel : t.modeBrowser}
+                </Badge>
+              </span>
+            </div>
+            <RadioGroup
+              className={s.lang}
+              layout="horizontal"
+              value={lang}
+              onChange={(_, d) => setLang(d.value === 'en' ? 'en' : 'vi')}
+              aria-label={t.language}
+            >
+              <Radio value="vi" label={t.langVi} lang="vi" />
+              <Radio value="en" label={t.langEn} lang="en" />
+            </RadioGroup>
+          </header>
+          {mode.kind === 'excel' ? (
+            <Pane host={mode.host} lang={lang} />
+          ) : (
+            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+              <BrowserShell lang={lang} readFile={mode.readFile} />
+            </Suspense>
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

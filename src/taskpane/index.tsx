@@ -4,8 +4,7 @@
  * page's policy to its own origin, and runs in browser mode over a local file.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { MIN_EXCEL_API } from '../adapters/office/host';
-import { OfficeWorkbook } from '../adapters/office/office-workbook';
+import { MIN_EXCEL_API, OfficeWorkbook } from '../adapters/office';
 import type { Lang } from '../i18n/messages';
 import { ribbonMessages } from '../i18n/ribbon';
 import { App } from './App';

@@ -51,8 +51,19 @@ export function parseRubricDraft(rules: RuleSetId, draft: RubricDraft, t: PaneTe
   }
   const parsed = set.rubricSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
+  // The schema checks the rules between fields only once every field is valid. So that the form
+  // reports every error at once, check those rules again with the rejected fields at their defaults.
+  const issues = [...parsed.error.issues];
+  if (issues.some((i) => typeof i.path[0] === 'string')) {
+    const rejected = new Set(issues.map((i) => i.path[0]));
+    const values: Readonly<Record<string, number>> = set.defaultRubric;
+    const merged: Record<string, number> = {};
+    for (const f of specs) merged[f.key] = rejected.has(f.key) ? (values[f.key] ?? 0) : raw[f.key]!;
+    const again = set.rubricSchema.safeParse(merged);
+    if (!again.success) issues.push(...again.error.issues.filter((i) => i.path.length === 0));
+  }
   const errors: string[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const key = issue.path[0];
     let text: string;
     if (typeof key === 'string') {

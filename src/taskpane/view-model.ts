@@ -3,26 +3,12 @@
  * decided. Nothing here computes a status, a finding, a score or a level.
  */
 import { isOwnSheetName } from '../core/header';
-import { LEVELS, RULE_IDS, SEVERITY_OF, type Finding, type Level, type Report, type RuleId, type Severity, type UnitReport } from '../core/report';
-
-export interface FindingFilter {
-  readonly sheet: string | null;
-  readonly rule: RuleId | null;
-  readonly severity: Severity | null;
-}
-
-export const NO_FILTER: FindingFilter = { sheet: null, rule: null, severity: null };
+import { LEVELS, RULE_IDS, SEVERITY_OF, type Finding, type Level, type PersonReport, type Report, type RuleId, type Severity, type UnitReport } from '../core/report';
 
 export interface FindingGroup {
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly findings: readonly Finding[];
-}
-
-export function filterFindings(findings: readonly Finding[], f: FindingFilter): Finding[] {
-  return findings.filter(
-    (x) => (f.sheet === null || x.sheet === f.sheet) && (f.rule === null || x.rule === f.rule) && (f.severity === null || x.severity === f.severity),
-  );
 }
 
 /** Groups in the catalogue's rule order, errors and warnings as the rule defines them. */
@@ -63,6 +49,7 @@ export function mappableSheets(report: Report): { name: string; recognised: bool
   ];
 }
 
+/** 'level' sorts by level, then by score within a level: the order a leader reads the list in. */
 export type UnitSortKey = 'name' | 'score' | 'level' | 'due' | 'late' | 'violations';
 export type SortDirection = 'ascending' | 'descending';
 
@@ -94,7 +81,26 @@ export function sortUnits(units: readonly UnitReport[], key: UnitSortKey, dir: S
   };
   const sign = dir === 'ascending' ? 1 : -1;
   return [...units].sort((a, b) => {
-    const d = key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b);
+    let d = key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b);
+    if (d === 0 && key === 'level') d = a.score - b.score;
     return d !== 0 ? sign * d : collator.compare(a.name, b.name);
   });
+}
+
+export type PersonSortKey = 'report' | 'name' | 'overdue' | 'due';
+
+/**
+ * People as the report orders them (role, then most overdue), or by name, overdue or due tasks.
+ * Ties keep the report's order.
+ */
+export function sortPeople(people: readonly PersonReport[], key: PersonSortKey, dir: SortDirection): PersonReport[] {
+  const indexed = people.map((p, i) => ({ p, i }));
+  const sign = dir === 'ascending' ? 1 : -1;
+  const value = (p: PersonReport): number => (key === 'overdue' ? p.openOverdue : key === 'due' ? p.due : 0);
+  indexed.sort((a, b) => {
+    if (key === 'report') return sign * (a.i - b.i);
+    const d = key === 'name' ? collator.compare(a.p.name, b.p.name) : value(a.p) - value(b.p);
+    return d !== 0 ? sign * d : a.i - b.i;
+  });
+  return indexed.map((x) => x.p);
 }

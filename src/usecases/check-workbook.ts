@@ -3,7 +3,7 @@
  * compute with the core, write through the port. Nothing is computed twice.
  */
 import { checkWorkbook, type CheckOptions } from '../core/check';
-import { isoFromDay } from '../core/cells';
+import { isoFromDay, type SheetData } from '../core/cells';
 import { planFlags } from '../core/flag-plan';
 import { ownedSheets } from '../core/owned-sheets';
 import type { Report } from '../core/report';
@@ -24,6 +24,12 @@ export interface CheckOutcome {
   readonly settings: Settings;
   /** Why saved settings were ignored, if they were unreadable. */
   readonly settingsError: string | null;
+  /**
+   * The sheets the report was computed from, as read (checkBook always gives them): the pane shows
+   * a finding's task (its content, its row) from these, so that what it shows is exactly what was
+   * checked. Outcomes made up elsewhere (a ribbon command's notice in a test) may leave them out.
+   */
+  readonly sheets?: readonly SheetData[];
 }
 
 export function todayIso(now: Date = new Date()): string {
@@ -49,7 +55,7 @@ export async function checkBook(port: WorkbookPort, request: RunRequest = {}): P
   const { sheets, settings: savedText } = await port.readBook();
   const { settings, error } = parseSettings(savedText);
   const report = checkWorkbook(sheets, optionsFor(settings, request));
-  return { report, settings, settingsError: error };
+  return { report, settings, settingsError: error, sheets };
 }
 
 /** Ribbon "check and flag": check, then replace the flags in the task sheets. */

@@ -34,7 +34,7 @@ describe('the summary sheet of books checked separately', () => {
   });
 
   test('the subtitle gives the common as-of date, or says each book has its own', () => {
-    expect(summary.title[1]).toBe('2 sổ, mỗi sổ được kiểm tra riêng; tính đến ngày 2023-09-15');
+    expect(summary.title[1]).toBe('2 sổ, mỗi sổ được kiểm tra riêng; tính đến ngày 15/09/2023');
     expect(booksSummarySheet([], null, 'en').title[1]).toBe('0 books, each checked on its own; each as of the date saved in it');
   });
 });
@@ -51,8 +51,8 @@ describe('the KQ sheets of books read together', () => {
   test('the findings sheet names each finding\'s book and its own sheet name', () => {
     const findings = togetherOwnedSheets(combined, files, 0, 'vi').find((s) => s.name === FINDINGS_SHEET)!;
     expect(findings.columns.map((c) => c.header).slice(0, 3)).toEqual(['Sổ', 'Trang tính', 'Ô']);
-    // Book 1: D4 unassigned, G4 overdue. Book 2: G4 and G5 overdue. Books in order, then rows.
-    expect(findings.rows.map((r) => r.slice(0, 4))).toEqual([
+    // Book 1: D4 unassigned, G4 overdue. Book 2: G4 and G5 overdue. Books in order, then rows; the rule's code is the last column.
+    expect(findings.rows.map((r) => [...r.slice(0, 3), r[r.length - 1]])).toEqual([
       ['quy-1.xlsx', 'Nhiệm vụ', 'D4', 'unassigned'],
       ['quy-1.xlsx', 'Nhiệm vụ', 'G4', 'overdue'],
       ['quy-2.xlsx', 'Nhiệm vụ', 'G4', 'overdue'],

@@ -55,15 +55,15 @@ describe('rules from 2026: what kept the unit from the level above', () => {
   const cases: Case[] = [
     ['all on time', { doneOnTime: 1 }, 'excellent', 'top', 'Đạt mọi tiêu chí của mức Hoàn thành xuất sắc nhiệm vụ'],
     // good: score < 90 comes before due = 0
-    ['2 violations: 70 + 18 = 88', { doneOnTime: 1, violations: 2 }, 'good', 'score-below-excellent', 'Điểm 88.0: mức Hoàn thành xuất sắc nhiệm vụ cần từ 90 điểm'],
-    ['nothing due, 3 violations: 70 + 12 = 82', { openOnTime: 1, violations: 3 }, 'good', 'score-below-excellent', 'Điểm 82.0: mức Hoàn thành xuất sắc nhiệm vụ cần từ 90 điểm'],
+    ['2 violations: 70 + 18 = 88', { doneOnTime: 1, violations: 2 }, 'good', 'score-below-excellent', 'Điểm 88,0: mức Hoàn thành xuất sắc nhiệm vụ cần từ 90 điểm'],
+    ['nothing due, 3 violations: 70 + 12 = 82', { openOnTime: 1, violations: 3 }, 'good', 'score-below-excellent', 'Điểm 82,0: mức Hoàn thành xuất sắc nhiệm vụ cần từ 90 điểm'],
     ['nothing due: 100', { openOnTime: 3 }, 'good', 'nothing-due', 'Không có nhiệm vụ đến hạn: mức Hoàn thành xuất sắc nhiệm vụ cần ít nhất 1 nhiệm vụ đến hạn'],
     // completed: score < 70 comes before lateShare > 0
     ['1 of 10 late: 63 + 30 = 93', { doneOnTime: 9, doneLate: 1 }, 'completed', 'has-late', '1 nhiệm vụ trễ hạn: mức Hoàn thành tốt nhiệm vụ cần 0 nhiệm vụ trễ hạn'],
-    ['1 of 5 late, 5 violations: 56 + 0 = 56', { doneOnTime: 4, openOverdue: 1, violations: 5 }, 'completed', 'score-below-good', 'Điểm 56.0: mức Hoàn thành tốt nhiệm vụ cần từ 70 điểm'],
+    ['1 of 5 late, 5 violations: 56 + 0 = 56', { doneOnTime: 4, openOverdue: 1, violations: 5 }, 'completed', 'score-below-good', 'Điểm 56,0: mức Hoàn thành tốt nhiệm vụ cần từ 70 điểm'],
     // not_completed: disciplined, then score < 50, then lateShare > 0.2
     ['3 of 10 late: 49 + 30 = 79', { doneOnTime: 7, doneLate: 3 }, 'not_completed', 'late-over-fifth', '3/10 nhiệm vụ trễ hạn: mức Hoàn thành nhiệm vụ cần không quá 20%'],
-    ['4 of 5 late: 14 + 30 = 44', { doneOnTime: 1, doneLate: 4 }, 'not_completed', 'score-below-completed', 'Điểm 44.0: mức Hoàn thành nhiệm vụ cần từ 50 điểm'],
+    ['4 of 5 late: 14 + 30 = 44', { doneOnTime: 1, doneLate: 4 }, 'not_completed', 'score-below-completed', 'Điểm 44,0: mức Hoàn thành nhiệm vụ cần từ 50 điểm'],
     ['disciplined, all on time', { doneOnTime: 1, disciplined: true }, 'not_completed', 'disciplined', 'Đơn vị có kỷ luật: mức Hoàn thành nhiệm vụ cần không có kỷ luật'],
     ['disciplined, 0 points', { doneLate: 1, violations: 5, disciplined: true }, 'not_completed', 'disciplined', 'Đơn vị có kỷ luật: mức Hoàn thành nhiệm vụ cần không có kỷ luật'],
   ];
@@ -77,7 +77,7 @@ describe('rules from 2026: what kept the unit from the level above', () => {
     const r: Rubric2026 = { ...DEFAULT_RUBRIC_2026, goodScore: 80 };
     const s = level2026(tally({ doneOnTime: 1, violations: 5 }), r, vi);
     expect(s).toMatchObject({ level: 'completed', decidedBy: 'score-below-good', score: 70 });
-    expect(s.reasons[0]).toBe('Điểm 70.0: mức Hoàn thành tốt nhiệm vụ cần từ 80 điểm');
+    expect(s.reasons[0]).toBe('Điểm 70,0: mức Hoàn thành tốt nhiệm vụ cần từ 80 điểm');
   });
 
   test('a changed completedLateShare is the limit in words', () => {
@@ -100,7 +100,7 @@ describe('a level decided exactly at a raised completedScore (issue 9 §4)', () 
   test('59 of 69 on time and 5 violations: 70 × 59/69 = 59.855… → 59.9, one tenth below → not completed', () => {
     const s = level2026(tally({ doneOnTime: 59, doneLate: 10, violations: 5 }), raised, vi); // lateShare 10/69 ≤ 0.2
     expect(s).toMatchObject({ score: 59.9, level: 'not_completed', decidedBy: 'score-below-completed' });
-    expect(s.reasons[0]).toBe('Điểm 59.9: mức Hoàn thành nhiệm vụ cần từ 60 điểm');
+    expect(s.reasons[0]).toBe('Điểm 59,9: mức Hoàn thành nhiệm vụ cần từ 60 điểm');
   });
 
   test('at a raised threshold reached only through rounding: 167 of 200 on time, 3 violations', () => {

@@ -31,7 +31,7 @@ describe('KQ Cá nhân', () => {
       ['Lãnh đạo phụ trách', 'Chủ tịch UBND xã', 1, 1, 0, 0, 0],
       ['Cán bộ thụ lý', 'Trần Văn An', 2, 0, 1, 1, 0],
     ]);
-    expect(s.title[1]).toContain('2023-09-15');
+    expect(s.title[1]).toContain('15/09/2023');
     expect(s.tableName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
   });
 

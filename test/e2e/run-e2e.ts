@@ -4,7 +4,10 @@
  * chromium, load the example workbook, run the check, compare what the page shows with the command
  * line's report for the same file, download the annotated copy and verify it with ExcelJS, fail on
  * any request to another origin, and save screenshots under out/screenshots/ (docs/screenshots/ with
- * UPDATE_SCREENSHOTS=1, to refresh the README's pictures).
+ * UPDATE_SCREENSHOTS=1, to refresh the README's pictures). Groups of checks of their own live in
+ * modules beside this file: the acceptance sample against its independent expected report
+ * (acceptance-expected.ts), browser mode's manners (browser-mode.ts), a 20,000-row book
+ * (large-book.ts), and automated accessibility checks with axe (a11y.ts).
  *
  * Environment: E2E_SKIP_BUILD=1 reuses dist/; CHROMIUM=/path overrides /usr/bin/chromium;
  * UPDATE_SCREENSHOTS=1 writes the screenshots into docs/screenshots/.
@@ -12,24 +15,30 @@
  */
 import { FINDINGS_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
 import { nodePlatform } from '../../src/adapters/xlsx/node-platform';
 import { RULE_IDS, type Report } from '../../src/core/report';
 import { ruleSetText } from '../../src/core/rule-sets/registry';
 import { messages } from '../../src/i18n/messages';
 import { paneText } from '../../src/i18n/pane';
+import { accessibilityChecks } from './a11y';
+import { acceptanceChecks } from './acceptance-expected';
+import { browserModeChecks } from './browser-mode';
+import { assert, assertEqual, check, fail, failures, finish, guardOrigin, openPage, openRuleGroup, openSection, shoot as shootInto, timed } from './harness';
 import { devCerts, serveStatic, type StaticServer } from './https-server';
+import { largeBookChecks } from './large-book';
 import { officeLoadingChecks } from './office-loading';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'out', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const shoot = (page: Page, file: string, width: number, height: number, from?: Locator) => shootInto(page, SHOTS, file, width, height, from);
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -54,56 +63,6 @@ const BOOKS: readonly Book[] = [
   { file: path.join(ROOT, 'test', 'fixtures', 'acceptance', 'two-row-header.xlsx'), asOf: '2023-09-15', primary: false },
 ];
 
-// ---------------------------------------------------------------------------------------------
-// A tiny runner: every check is counted; a failed check does not stop the others of its book.
-
-let passed = 0;
-let failed = 0;
-const timings: string[] = [];
-
-function ok(name: string): void {
-  passed++;
-  process.stdout.write(`  ok   ${name}\n`);
-}
-
-function fail(name: string, detail: unknown): void {
-  failed++;
-  const text = detail instanceof Error ? (detail.stack ?? detail.message) : String(detail);
-  process.stdout.write(`  FAIL ${name}\n       ${text.split('\n').join('\n       ')}\n`);
-}
-
-async function check(name: string, fn: () => unknown | Promise<unknown>): Promise<boolean> {
-  try {
-    await fn();
-    ok(name);
-    return true;
-  } catch (e) {
-    fail(name, e);
-    return false;
-  }
-}
-
-function assertEqual<T>(actual: T, expected: T, what: string): void {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
-}
-
-function assert(cond: unknown, what: string): asserts cond {
-  if (!cond) throw new Error(what);
-}
-
-async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
-  const t0 = Date.now();
-  try {
-    return await fn();
-  } finally {
-    timings.push(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
 function npm(args: string[]): string {
   return execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
@@ -119,43 +78,6 @@ function cliReport(book: Book, tmp: string, name: string): { report: Report; out
   const out = path.join(tmp, `${name}-cli.xlsx`);
   npm(['run', '--silent', 'cli', '--', 'check', book.file, '--as-of', book.asOf, '--json', json, '--out', out]);
   return { report: JSON.parse(readFileSync(json, 'utf8')) as Report, out };
-}
-
-/** Watch every request of the page: anything that is not the page's own origin is a failure. */
-function guardOrigin(context: BrowserContext, origin: string): string[] {
-  const foreign: string[] = [];
-  context.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin !== origin) foreign.push(`${req.method()} ${url}`);
-  });
-  // Belt and braces: nothing foreign may even leave the browser.
-  void context.route(
-    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
-    (route) => route.abort('blockedbyclient'),
-  );
-  return foreign;
-}
-
-/**
- * Office.js, loaded outside Office, tries to frame a Microsoft telemetry page; the page's Content
- * Security Policy blocks it before any request is made. Those blocks are expected and listed.
- */
-const CSP_BLOCK = /violates the following Content Security Policy directive/;
-
-async function openPage(context: BrowserContext, server: StaticServer, errors: string[], blocked: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (CSP_BLOCK.test(m.text())) blocked.push(m.text().split('\n')[0]!);
-    else errors.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'load' });
-  return page;
 }
 
 /** Press Tab until `target` has the focus (at most 60 times), then Enter. */
@@ -220,10 +142,9 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
   const errors: string[] = [];
   const blocked: string[] = [];
   try {
-    const page = await timed('open page', () => openPage(context, server, errors, blocked));
+    const page = await timed('open page', () => openPage(context, server.origin, errors, blocked));
 
     await check('page starts in browser mode (no Office host)', async () => {
-      await page.getByTestId('mode').waitFor({ timeout: 15_000 });
       assertEqual(await page.getByTestId('mode').textContent(), vi.modeBrowser, 'mode badge');
     });
     if (book.primary) await shoot(page, 'browser-start-320.png', 320, 560);
@@ -257,7 +178,7 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       const errorsN = report.findings.filter((f) => f.severity === 'error').length;
       const expected = vi.summary(report.tasks.length, report.findings.length, errorsN, report.findings.length - errorsN, report.units.length);
       assertEqual(await page.getByTestId('summary-counts').textContent(), expected, 'summary line');
-      assert((await page.getByRole('status').first().textContent())?.includes(vi.checkedAt(report.asOf, ruleSetText(report.rules, 'vi'))), 'as-of and rules line');
+      assertEqual(await page.getByTestId('checked-at').textContent(), vi.checkedAt(report.asOf, ruleSetText(report.rules, 'vi')), 'as-of and rules line');
     });
 
     await check('findings per rule equal the CLI report', async () => {
@@ -280,22 +201,28 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
       assertEqual([...shown].sort((a, b) => key(a).localeCompare(key(b))), expected, 'units');
     });
 
-    await check(`a finding shows its cell in context${byKeyboard ? ' (keyboard only)' : ''}`, async () => {
-      const first = report.findings[0];
-      if (!first) return;
+    await check(`a finding shows its row, the flagged cell marked${byKeyboard ? ' (keyboard only)' : ''}`, async () => {
+      const first = report.findings.find((f) => f.rule === 'overdue') ?? report.findings[0];
+      if (!first) throw new Error('the report has no finding to show');
       const group = page.locator(`[data-rule="${first.rule}"]`);
       const item = group.locator(`[data-cell="${first.sheet}!${first.cell}"]`).first();
       if (byKeyboard) {
         await tabTo(page, group.getByRole('button').first());
         await tabTo(page, item);
       } else {
-        await group.getByRole('button').first().click();
+        await openRuleGroup(page, first.rule);
         await item.click();
       }
-      const ctx = page.getByTestId('cell-context').first();
-      await ctx.waitFor({ timeout: 10_000 });
-      assert((await ctx.textContent())?.includes(vi.cellContext(first.sheet, first.cell)), 'cell context caption');
-      assertEqual(await ctx.locator('[aria-current="location"]').count(), 1, 'highlighted cell');
+      const view = page.getByTestId('row-view').first();
+      await view.waitFor({ timeout: 10_000 });
+      const row = Number(/\d+$/.exec(first.cell)![0]);
+      assert((await view.textContent())?.includes(vi.rowView(first.sheet, row)), 'row view caption');
+      assertEqual(await view.locator('[aria-current="location"]').count(), 1, 'flagged cell');
+      if (byKeyboard) {
+        await page.keyboard.press('Escape');
+        await view.waitFor({ state: 'detached', timeout: 5_000 });
+        assert(await item.evaluate((el) => el === document.activeElement), 'the focus is back on the finding after Esc');
+      }
     });
 
     await check('filters narrow the findings', async () => {
@@ -307,9 +234,12 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
 
     if (book.primary) {
       await timed('screenshots', async () => {
-        await shoot(page, 'browser-desktop.png', 1280, 1250);
-        await shoot(page, 'pane-320.png', 320, 1500);
-        await shoot(page, 'pane-320-units.png', 320, 1100, page.getByRole('button', { name: new RegExp(`^${vi.unitsTitle}`) }));
+        await shoot(page, 'browser-desktop.png', 1280, 1400);
+        await shoot(page, 'pane-320.png', 320, 1500, page.getByTestId('summary'));
+        await openSection(page, vi.unitsTitle);
+        await page.getByTestId('unit-charts').waitFor({ timeout: 30_000 });
+        await shoot(page, 'pane-320-charts.png', 320, 1300, page.getByRole('button', { name: new RegExp(`^${vi.unitsTitle}`) }));
+        await shoot(page, 'pane-320-units.png', 320, 1300, page.getByTestId('units-table'));
       });
     }
 
@@ -367,24 +297,6 @@ async function runBook(browser: Browser, server: StaticServer, book: Book, tmp: 
   }
 }
 
-/**
- * A screenshot `width` px wide: from the top of the page, or from `from` (a locator) down, at most
- * `height` px of the page.
- */
-async function shoot(page: Page, file: string, width: number, height: number, from?: Locator): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200);
-  let top = 0;
-  if (from) {
-    const box = await from.boundingBox();
-    if (box) top = Math.max(0, Math.floor(box.y) - 8);
-  }
-  const full = await page.evaluate(() => document.documentElement.scrollHeight);
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, file), fullPage: true, clip: { x: 0, y: top, width, height: Math.min(height, full - top) } });
-}
-
 async function main(): Promise<void> {
   const t0 = Date.now();
   const list = BOOKS;
@@ -392,11 +304,11 @@ async function main(): Promise<void> {
     if (!existsSync(book.file)) fail('a workbook to test', `${path.relative(ROOT, book.file)} is missing from the repository`);
   }
   if (!existsSync(CHROMIUM)) fail('chromium', `${CHROMIUM} is missing: apt-get install -y chromium`);
-  if (failed > 0) return finish(t0);
+  if (failures() > 0) return finish(t0);
 
   if (process.env.E2E_SKIP_BUILD !== '1') await timed('build', () => build());
   await check('build produced dist/taskpane.html', () => assert(existsSync(path.join(DIST, 'taskpane.html')), 'dist/taskpane.html'));
-  if (failed > 0) return finish(t0);
+  if (failures() > 0) return finish(t0);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kq-e2e-'));
   const server = await serveStatic(DIST, await devCerts(path.join(tmp, 'certs')), 0);
@@ -405,6 +317,11 @@ async function main(): Promise<void> {
     let i = 0;
     for (const book of list) await runBook(browser, server, book, tmp, i++);
     await officeLoadingChecks(browser, server.origin, DIST, check);
+    const env = { browser, origin: server.origin, root: ROOT, tmp, shots: SHOTS };
+    await acceptanceChecks(env);
+    await browserModeChecks(env);
+    await largeBookChecks(env);
+    await accessibilityChecks(env);
   } finally {
     await browser.close();
     await server.close();
@@ -413,15 +330,8 @@ async function main(): Promise<void> {
   finish(t0);
 }
 
-function finish(t0: number): void {
-  timings.push(`total: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  process.stdout.write(`\nTimings: ${timings.join('; ')}\n`);
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
-  process.exitCode = failed > 0 ? 1 : 0;
-}
-
 main().catch((e: unknown) => {
   fail('e2e run', e);
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  finish(Date.now());
   process.exitCode = 1;
 });

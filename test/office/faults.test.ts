@@ -11,7 +11,7 @@
  * - the formulas we write never carry user text unescaped (sheet names with ' and ", cell text such
  *   as =HYPERLINK("http://evil","x")).
  */
-import { FINDINGS_SHEET, HELPER_SHEET, SCORES_SHEET } from '../../src/core/presentation';
+import { FINDINGS_SHEET, HELPER_SHEET, PEOPLE_SHEET, SCORES_SHEET } from '../../src/core/presentation';
 import { isDeepStrictEqual } from 'node:util';
 import { InterruptedError, type FaultState } from '../../src/adapters/office/faults';
 import { OfficeWorkbook } from '../../src/adapters/office/office-workbook';
@@ -121,6 +121,10 @@ async function realisticBook(options: { second?: boolean } = {}): Promise<FakeWo
   const earlier = portOf(book, 'vi');
   await checkAndFlag(earlier, { asOf: EARLIER });
   await scoreUnits(earlier, { asOf: EARLIER });
+  // The earlier run wrote KQ Cá nhân from the "Người phụ trách" column; the user has since retitled
+  // it, so the next run names no people and must remove that sheet.
+  expect(book.findSheet(PEOPLE_SHEET)).toBeDefined();
+  s.set(3, 10, 'Ghi chú thêm');
 
   // The user goes on working: text deadlines (the helper sheet changes), a lead removed, a task
   // finished, two tasks added.
@@ -203,6 +207,13 @@ describe('a sync that fails midway leaves the book as before or as after, and sa
       expect(tally.after).toBeGreaterThan(0);
     });
   }
+
+  test('score units: the people sheet of the earlier run goes, since no sheet names people any more', async () => {
+    expect(base.findSheet(PEOPLE_SHEET)).toBeDefined();
+    const book = base.clone();
+    expect((await runOn(book, scoreUnits)).error).toBeNull();
+    expect(book.sheets.map((x) => x.name)).toEqual(base.sheets.map((x) => x.name).filter((n) => n !== PEOPLE_SHEET));
+  });
 
   test('any other code, too (GeneralException at every sync, nothing of it run)', async () => {
     for (const [, use] of USE_CASES) {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './dom-setup';
 import { webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
@@ -32,6 +32,11 @@ function readBlob(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
+/** Text as the bytes a browser's File gives: an ArrayBuffer of the page's own realm. */
+function bytesOf(text: string): ArrayBuffer {
+  return Uint8Array.from(new TextEncoder().encode(text)).buffer;
+}
+
 function fileOf(name: string): File {
   return new File(['x'], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
@@ -59,7 +64,9 @@ describe('browser mode', () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Theo dõi.xlsx')] } });
     });
-    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Theo dõi.xlsx')));
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Theo dõi.xlsx')), { timeout: 15_000 });
+    // The focus is on the file's name, not lost to the page: a screen reader says which file is open.
+    expect(document.activeElement).toBe(screen.getByTestId('file-name'));
     expect(screen.queryByTestId('download')).toBeNull();
 
     fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-07-01' } });
@@ -67,6 +74,9 @@ describe('browser mode', () => {
       fireEvent.click(screen.getByRole('button', { name: vi.check }));
     });
     await waitFor(() => expect(screen.getByTestId('summary-counts').textContent).toBe(vi.summary(3, 3, 3, 0, 2)), { timeout: 15_000 });
+    // The download says what it holds: the check as of 01/07/2026, its 3 findings and 2 units.
+    expect(screen.getByTestId('download-contents').textContent).toBe(vi.downloadContains('Theo dõi (KQ).xlsx', '2026-07-01', 3, 2));
+    expect(screen.getByTestId('download-contents').textContent).toContain('01/07/2026');
 
     await act(async () => {
       fireEvent.click(screen.getByTestId('download'));
@@ -81,13 +91,77 @@ describe('browser mode', () => {
   });
 
   test('a file that is not an .xlsx is refused with a message; drag and drop opens files too', async () => {
-    render(<App mode={{ kind: 'browser', readFile: async () => new TextEncoder().encode('not a zip').buffer as ArrayBuffer }} theme={webLightTheme} initialLang="en" />);
+    render(<App mode={{ kind: 'browser', readFile: async () => bytesOf('not a zip') }} theme={webLightTheme} initialLang="en" />);
     const zone = await screen.findByRole('region', { name: en.dropZone });
     await act(async () => {
       fireEvent.drop(zone, { dataTransfer: { files: [fileOf('notes.xlsx')] } });
     });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(en.notXlsx('notes.xlsx')));
+    await waitFor(() => expect(screen.getByTestId('open-error').textContent).toBe(en.notXlsx('notes.xlsx')));
     expect(screen.queryByTestId('file-name')).toBeNull();
+  });
+
+  test('a CSV export is refused with what to do about it', async () => {
+    const csv = 'STT,Nội dung nhiệm vụ,Đơn vị chủ trì\n1,Báo cáo quý,Phòng Nội vụ\n';
+    render(<App mode={{ kind: 'browser', readFile: async () => bytesOf(csv) }} theme={webLightTheme} />);
+    const zone = await screen.findByRole('region', { name: vi.dropZone });
+    await act(async () => {
+      fireEvent.drop(zone, { dataTransfer: { files: [fileOf('xuat.csv')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('open-error').textContent).toBe(vi.fileCsv('xuat.csv')));
+    expect(screen.getByTestId('open-error').textContent).toMatch(/Mở tệp bằng Excel rồi lưu thành \.xlsx\.$/);
+  });
+
+  test('one "choose a file" control: the file input behind it is out of the page', async () => {
+    render(<App mode={{ kind: 'browser' }} theme={webLightTheme} />);
+    await screen.findByRole('button', { name: vi.chooseFile });
+    expect(screen.getAllByRole('button', { name: /Chọn tệp/ })).toHaveLength(1);
+    expect((screen.getByTestId('file-input') as HTMLInputElement).hidden).toBe(true);
+  });
+
+  /** Open "Quý 1.xlsx", set the as-of date, check, then drop "Quý 2.xlsx" on the results. */
+  async function dropOnResults(): Promise<HTMLElement> {
+    const bytes = await trackingBook();
+    render(<App mode={{ kind: 'browser', readFile: async () => bytes }} theme={webLightTheme} />);
+    await screen.findByRole('button', { name: vi.chooseFile });
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Quý 1.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 1.xlsx')), { timeout: 15_000 });
+    fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-03-31' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: vi.check }));
+    });
+    await waitFor(() => expect(screen.getByTestId('summary-counts')).toBeTruthy(), { timeout: 15_000 });
+    await act(async () => {
+      fireEvent.drop(screen.getByTestId('summary'), { dataTransfer: { files: [fileOf('Quý 2.xlsx')] } });
+    });
+    // Under jsdom, Fluent's focus manager (tabster) can leave a dialog marked aria-hidden after an
+    // earlier test's dialog; the browser test checks the dialog's accessibility in Chromium.
+    const dialog = await screen.findByRole('alertdialog', { name: vi.replaceTitle, hidden: true });
+    expect(dialog.textContent).toContain(vi.replaceBody('Quý 2.xlsx', 'Quý 1.xlsx'));
+    return dialog;
+  }
+
+  test('a file dropped on the results replaces nothing until the user says so', async () => {
+    const dialog = await dropOnResults();
+    const cancel = within(dialog).getByRole('button', { name: vi.replaceCancel, hidden: true });
+    await act(async () => {
+      fireEvent.click(cancel);
+    });
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 1.xlsx'));
+    expect(screen.getByTestId('summary-counts')).toBeTruthy();
+  });
+
+  test('once confirmed the dropped file replaces the open one, and the as-of date survives', async () => {
+    const dialog = await dropOnResults();
+    const confirm = within(dialog).getByRole('button', { name: vi.replaceConfirm, hidden: true });
+    await act(async () => {
+      fireEvent.click(confirm);
+    });
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Quý 2.xlsx')), { timeout: 15_000 });
+    expect(screen.queryByTestId('summary-counts')).toBeNull();
+    expect((screen.getByLabelText(vi.asOf) as HTMLInputElement).value).toBe('2026-03-31');
   });
 
   test('the language switch changes the page to English and back', async () => {

@@ -1,59 +1,17 @@
 /** @jest-environment jsdom */
 import './dom-setup';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/core/check';
 import { SettingsSchema } from '../../src/core/settings';
 import { paneText } from '../../src/i18n/pane';
 import { HostError } from '../../src/port/workbook-port';
-import { Pane } from '../../src/taskpane/Pane';
-import { FakePort, fakeHost, inspectionSheet, sheet, taskSheet } from './fake-port';
+import { FakePort, inspectionSheet, sheet, taskSheet } from './fake-port';
+import { AS_OF, expandGroup, openSection, renderPane, runCheck } from './render-pane';
 
 // Fluent UI renders slowly under jsdom; a check plus a re-check can pass 5 s on a busy machine.
 jest.setTimeout(30_000);
 
 const vi = paneText('vi');
-const AS_OF = '2026-07-01';
-const now = () => new Date(2026, 6, 1, 9, 0, 0);
-
-/** Render the pane and let it read the book's saved settings. */
-async function renderPane(port: FakePort, kind: 'excel' | 'browser' = 'excel') {
-  const host = fakeHost(port, kind);
-  let view: ReturnType<typeof render> | undefined;
-  await act(async () => {
-    view = render(
-      <FluentProvider theme={webLightTheme}>
-        <Pane host={host} lang="vi" now={now} />
-      </FluentProvider>,
-    );
-  });
-  return { host, ...view! };
-}
-
-async function runCheck() {
-  await waitFor(() => expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false), { timeout: 15_000 });
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: vi.check }));
-  });
-  await waitFor(
-    () => {
-      expect(screen.getByTestId('summary-counts')).toBeTruthy();
-      expect((screen.getByRole('button', { name: vi.check }) as HTMLButtonElement).disabled).toBe(false);
-    },
-    { timeout: 15_000 },
-  );
-}
-
-function expandGroup(rule: string) {
-  const group = document.querySelector(`[data-rule="${rule}"]`) as HTMLElement;
-  const header = within(group).getAllByRole('button')[0]!;
-  if (header.getAttribute('aria-expanded') !== 'true') fireEvent.click(header);
-}
-
-function openSection(title: RegExp) {
-  const header = screen.getByRole('button', { name: title });
-  if (header.getAttribute('aria-expanded') !== 'true') fireEvent.click(header);
-}
 
 describe('task pane', () => {
   test('Check runs the use case through the port and shows the report it computed', async () => {
@@ -69,10 +27,15 @@ describe('task pane', () => {
       expect(group).not.toBeNull();
       expect(group!.getAttribute('data-count')).toBe(String(expected.findings.filter((f) => f.rule === rule).length));
     }
+    // By hand (SPEC §5, rules from 2026): Nội vụ 1/1 on time, no violation → 100, a lone candidate
+    // the quota keeps at good; Mỹ Hòa 2 late of 2 → 30, not completed; Tư pháp 1 overdue of 1 and 2
+    // violations → 0 + 30 − 12 = 18, not completed. Listed by level, then score.
     const rows = [...document.querySelectorAll('[data-unit]')];
-    expect(rows.map((r) => [r.getAttribute('data-unit'), r.getAttribute('data-level'), Number(r.getAttribute('data-score'))])).toEqual(
-      [...expected.units].sort((a, b) => b.score - a.score).map((u) => [u.name, u.level, u.score]),
-    );
+    expect(rows.map((r) => [r.getAttribute('data-unit'), r.getAttribute('data-level'), Number(r.getAttribute('data-score'))])).toEqual([
+      ['Phòng Nội vụ', 'good', 100],
+      ['Xã Mỹ Hòa', 'not_completed', 30],
+      ['Phòng Tư pháp', 'not_completed', 18],
+    ]);
   });
 
   test('no sheet found: says so, lists what was seen, and offers the mapping by hand', async () => {
@@ -84,6 +47,8 @@ describe('task pane', () => {
     expect((bar).textContent).toContain('Ghi chú');
     expect((screen.getByTestId('summary-counts')).textContent).toContain(vi.summary(0, 0, 0, 0, 0));
     expect(screen.queryByRole('button', { name: new RegExp(`^${vi.findingsTitle}`) })).toBeNull();
+    // The count beside the sheets section is that of the sheets it lists (issue 12: it said "(0)").
+    expect(screen.getByRole('button', { name: `${vi.sheetsTitle} (1)` })).toBeTruthy();
     // The sheets section is open, with the unrecognised sheet ready to be mapped by hand.
     const item = document.querySelector('[data-sheet="Ghi chú"]') as HTMLElement;
     expect(within(item).getByText(vi.notRecognised)).toBeTruthy();
@@ -170,19 +135,31 @@ describe('task pane', () => {
     expect(screen.getByText(vi.noMatch)).toBeTruthy();
   });
 
-  test('browser mode shows the cells around a finding instead of selecting it', async () => {
+  test("browser mode shows the finding's row instead of selecting it; Esc closes it", async () => {
     const port = new FakePort([taskSheet()]);
     const { host } = await renderPane(port, 'browser');
     await runCheck();
     expandGroup('unassigned');
     const button = screen.getByRole('button', { name: /Nhiệm vụ!C5/ });
-    expect((button).getAttribute('aria-expanded')).toBe('false');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
     await act(async () => {
       fireEvent.click(button);
     });
-    expect(host.visited).toEqual(['Nhiệm vụ!C5']);
-    expect((button).getAttribute('aria-expanded')).toBe('true');
-    expect((screen.getByTestId('cell-context')).textContent).toContain(vi.cellContext('Nhiệm vụ', 'C5'));
+    expect(host.visited).toEqual([]);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    // Row 5: "03/KH", "Kiểm tra giờ giấc", no lead unit, deadline 20/06/2026, done 15/06/2026.
+    const view = screen.getByTestId('row-view');
+    expect(view.textContent).toContain(vi.rowView('Nhiệm vụ', 5));
+    const values = [...view.querySelectorAll('dd')].map((d) => [d.textContent, d.getAttribute('aria-current')]);
+    expect(values).toEqual([
+      ['Kiểm tra giờ giấc', null],
+      [vi.rowViewEmpty, 'location'],
+      ['20/06/2026', null],
+      ['15/06/2026', null],
+    ]);
+    fireEvent.keyDown(button, { key: 'Escape' });
+    expect(screen.queryByTestId('row-view')).toBeNull();
+    expect(document.activeElement).toBe(button);
   });
 
   test('rubric: rejected input shows a message and writes nothing; valid input is saved', async () => {
@@ -287,17 +264,18 @@ describe('task pane', () => {
     expect(port.calls).toContain('clearFlags');
   });
 
-  test('units sort by score, level and name from their column headers', async () => {
+  test('units sort by level then score by default, and by score or name from their column headers', async () => {
     const port = new FakePort([taskSheet(), inspectionSheet()]);
     await renderPane(port);
     await runCheck();
     const names = () => [...document.querySelectorAll('[data-unit]')].map((r) => r.getAttribute('data-unit'));
     expect(names()).toEqual(['Phòng Nội vụ', 'Xã Mỹ Hòa', 'Phòng Tư pháp']);
     fireEvent.click(screen.getByRole('button', { name: vi.colScore }));
+    fireEvent.click(screen.getByRole('button', { name: vi.colScore }));
     expect(names()).toEqual(['Phòng Tư pháp', 'Xã Mỹ Hòa', 'Phòng Nội vụ']);
     fireEvent.click(screen.getByRole('button', { name: vi.colUnit }));
     expect(names()).toEqual(['Phòng Nội vụ', 'Phòng Tư pháp', 'Xã Mỹ Hòa']);
-    const header = screen.getByRole('columnheader', { name: vi.colUnit });
+    const header = within(screen.getByTestId('units-table')).getByRole('columnheader', { name: vi.colUnit });
     expect((header).getAttribute('aria-sort')).toBe('ascending');
   });
 });

@@ -4,10 +4,13 @@
  * survey sync, the build writes each new sheet whole — under its own name when there is no old one,
  * else under a temporary name ("KQ Đánh giá ~") next to the old sheet — and the commit, one sync,
  * deletes the old sheets, gives the new ones their names and their tables theirs, and calculates the
- * links. Excel failing during the build: the sheets this run added are deleted (the book as before).
+ * links; it also deletes a result sheet of an earlier run that this run does not write (KQ Cá nhân
+ * once no sheet names people). Excel failing during the build: the sheets this run added are deleted
+ * (the book as before).
  * During the commit: the swap is completed from a fresh look at the book (the book as after).
  */
 import type { OwnedSheet } from '../../core/owned-sheets';
+import { RESULT_SHEETS } from '../../core/presentation';
 import type { Lang } from '../../i18n/messages';
 import { ribbonMessages } from '../../i18n/ribbon';
 import { HostError } from '../../port/workbook-port';
@@ -25,6 +28,12 @@ export type OwnedStats = TxStats & { rowsWritten: number };
 interface OwnedRecord {
   /** Sheets the build adds (final names where there was no old one, temporary names otherwise). */
   created: string[];
+}
+
+/** Result sheets of an earlier run that this run does not write, among the sheets present. */
+function outdated(owned: readonly OwnedSheet[], present: ReadonlySet<string>): string[] {
+  const writing = new Set(owned.map((s) => s.name));
+  return RESULT_SHEETS.filter((n) => present.has(n) && !writing.has(n));
 }
 
 function calculations(ctx: Excel.RequestContext, owned: readonly OwnedSheet[]): WriteOp[] {
@@ -65,7 +74,8 @@ async function writeOwnedOnce(
   // Nothing has been written up to here.
   const worksheets = ctx.workbook.worksheets;
   const build: WriteOp[] = stale.map((n) => op(0, () => worksheets.getItem(n).delete()));
-  const commit: WriteOp[] = [];
+  // Deleted in the commit: a failed build must leave the book as before.
+  const commit: WriteOp[] = outdated(owned, existing).map((n) => op(0, () => worksheets.getItem(n).delete()));
   for (const s of owned) {
     const swap = replaced.has(s.name);
     const target = swap ? tempSheetName(s.name) : s.name;
@@ -114,8 +124,9 @@ async function rollForwardOwned(run: TxRun, owned: readonly OwnedSheet[]): Promi
   tables.load('items/name,items/worksheet/name');
   await sync();
   const present = new Set(list.items.map((ws) => ws.name));
-  const ops: WriteOp[] = [];
-  const deleted = new Set<string>();
+  const gone = outdated(owned, present);
+  const ops: WriteOp[] = gone.map((n) => op(0, () => list.getItem(n).delete()));
+  const deleted = new Set<string>(gone);
   const renamed = new Map<string, string>();
   for (const s of owned) {
     const temp = tempSheetName(s.name);

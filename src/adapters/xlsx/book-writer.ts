@@ -7,7 +7,7 @@
 import type { FlagPlan } from '../../core/flag-plan';
 import { isOwnSheetName } from '../../core/header';
 import type { OwnedSheet } from '../../core/owned-sheets';
-import { HELPER_SHEET, SETTINGS_SHEET, type FlagStyleName } from '../../core/presentation';
+import { HELPER_SHEET, RESULT_SHEETS, SETTINGS_SHEET, type FlagStyleName } from '../../core/presentation';
 import type { HostNotice } from '../../port/workbook-port';
 import { chartXml, drawingXml } from './chart-xml';
 import { dxfIdsIn, dxfXml, flagFormats, formatsXml, sheetFormats, type SheetFormats } from './flags-xml';
@@ -30,6 +30,8 @@ export interface Desired {
   /** A plan (empty to clear): every earlier flag removed, these written. */
   flags?: FlagPlan;
   readonly owned: Map<string, OwnedSheet>;
+  /** The result sheets were written: any of RESULT_SHEETS not in `owned` is removed. */
+  ownedWritten?: boolean;
   settings?: string;
 }
 
@@ -76,6 +78,12 @@ class BookWriter {
       if (old && old.type === 'worksheet' && old.part) await this.dropRelated(old.part, old.name);
     }
     for (const s of desired.owned.values()) await this.ownedSheet(s);
+    if (desired.ownedWritten) {
+      for (const name of RESULT_SHEETS) {
+        const old = desired.owned.has(name) ? undefined : this.sheetNamed(name);
+        if (old) await this.removeSheet(old);
+      }
+    }
     if (desired.settings !== undefined) await this.putSheet(SETTINGS_SHEET, settingsSheetXml(desired.settings, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', 0);
     await this.styles.finish();
     this.workbook.finish();
@@ -135,7 +143,7 @@ class BookWriter {
         this.edit.writeStream(part, () => splicedStream(this.pkg.chunks(part), splices, this.encode), size);
       }
     }
-    // The overdue rules read text deadlines from the helper sheet, so it exists exactly when they do.
+    // The overdue rules read text dates from the helper sheet, so it exists exactly when they do.
     if (live) {
       const rows = plan.sheets.reduce((n, p) => n + p.helperCells.length, 0);
       await this.putSheet(HELPER_SHEET, helperSheetXml(plan, this.pkg.ns.main, this.pkg.ns.r), 'veryHidden', rows * 40);

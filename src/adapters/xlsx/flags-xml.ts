@@ -34,7 +34,7 @@ function blocksRef(blocks: readonly RowBlock[], firstCol: number, lastCol: numbe
   return blocks.map((b) => span(b.first, b.last, firstCol, lastCol)).join(' ');
 }
 
-/** The conditional formats of one task sheet (its columns in the helper sheet are the plan's). */
+/** The conditional formats of one task sheet. */
 export function flagFormats(plan: SheetFlagPlan): FlagFormat[] {
   const out: FlagFormat[] = [];
   const top = plan.recordBlocks[0];

@@ -5,7 +5,7 @@
  * written as an inline string, never as a formula: "=HYPERLINK(…)" from a user's cell stays text.
  */
 import { a1, columnLetter, parseA1 } from '../../core/cells';
-import { quoteSheet, type FlagPlan } from '../../core/flag-plan';
+import { quoteSheet, type FlagPlan, type HelperCell } from '../../core/flag-plan';
 import { tableHeaderRow, type OwnedCell, type OwnedSheet } from '../../core/owned-sheets';
 import { LINK_COLOR, NUMBER_FORMAT, argb } from '../../core/presentation';
 import type { Text } from './splice';
@@ -135,24 +135,20 @@ function tableColumnName(header: string): string {
   return header.replace(/\r?\n/g, '_x000a_');
 }
 
-/**
- * The very hidden helper sheet: what the engine read from date cells written as text, each value on
- * its task's row in the columns the plan gives each task sheet (core/flag-plan.ts, HelperCell).
- */
+/** The very hidden helper sheet: the plan's helper cells (the engine's reading of text dates), on each task's row. */
 export function helperSheetXml(plan: FlagPlan, main: string, r: string): Text {
   return function* () {
-    const byRow = new Map<number, { col: number; value: number | string }[]>();
+    const byRow = new Map<number, HelperCell[]>();
     for (const s of plan.sheets) {
-      for (const { row, col, value } of s.helperCells) {
-        const list = byRow.get(row) ?? [];
-        list.push({ col, value });
-        byRow.set(row, list);
+      for (const c of s.helperCells) {
+        const list = byRow.get(c.row) ?? [];
+        list.push(c);
+        byRow.set(c.row, list);
       }
     }
     yield `${rootOpen(main, r)}<sheetData>`;
     for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-      const xml = cells.sort((a, b) => a.col - b.col).map((c) => (typeof c.value === 'number' ? `<c r="${a1(row, c.col)}"><v>${c.value}</v></c>` : textCell(a1(row, c.col), c.value, 0).replace(' s="0"', '')));
-      yield `<row r="${row + 1}">${xml.join('')}</row>`;
+      yield `<row r="${row + 1}">${cells.sort((a, b) => a.col - b.col).map((c) => cell(a1(row, c.col), c.value, 0)).join('')}</row>`;
     }
     yield '</sheetData></worksheet>';
   };

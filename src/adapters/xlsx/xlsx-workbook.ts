@@ -125,7 +125,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(sheets: readonly OwnedSheet[]): Promise<void> {
+    // The result sheets become exactly these: an earlier run's that is not among them goes.
+    this.desired.owned.clear();
     for (const s of sheets) this.desired.owned.set(s.name, s);
+    this.desired.ownedWritten = true;
   }
 
   takeNotices(): HostNotice[] {

@@ -1,16 +1,34 @@
 /**
- * Browser mode: open a local .xlsx or .xlsm (file picker or drag and drop), run the pane over it
- * through the xlsx package adapter, download the annotated copy. The file is read in memory and
- * sent nowhere.
+ * Browser mode: open a local .xlsx (file picker or drag and drop), run the pane over it through the
+ * ExcelJS adapter, download the annotated copy of the latest check. The file is read in memory and
+ * sent nowhere. Dropping a file while one is open asks first; the as-of date carries over.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { BOOK_MIME, openXlsx, type XlsxWorkbook } from '../../adapters/xlsx';
 import type { Lang } from '../../i18n/messages';
-import { paneText } from '../../i18n/pane';
+import { paneText, type PaneText } from '../../i18n/pane';
+import type { CheckOutcome } from '../../usecases/check-workbook';
+import { noticeText } from '../../usecases/notices';
 import { annotatedName, browserHost, downloadBytes } from '../browser-host';
 import { describeError } from '../errors';
+import { fileProblem } from '../file-problem';
 import type { PaneHost } from '../host';
 import { Pane } from '../Pane';
 
@@ -29,7 +47,8 @@ const useStyles = makeStyles({
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', minWidth: 0 },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  contents: { flex: '1 1 14em', minWidth: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 interface Opened {
@@ -40,49 +59,97 @@ interface Opened {
   readonly host: PaneHost;
 }
 
+/** What the last check wrote into the open book, for the download to say. */
+interface Checked {
+  readonly asOf: string;
+  readonly findings: number;
+  readonly units: number;
+}
+
 /** How a file's bytes are read; a prop so tests can stand in for the browser. */
 export type ReadFile = (file: File) => Promise<ArrayBuffer>;
 
 const readWithFileApi: ReadFile = (file) => file.arrayBuffer();
 
+function problemText(bytes: Uint8Array, name: string, t: PaneText): string {
+  switch (fileProblem(bytes, name)) {
+    case 'empty':
+      return t.fileEmpty(name);
+    case 'legacy-xls':
+      return t.fileLegacyXls(name);
+    case 'encrypted':
+      return t.fileEncrypted(name);
+    case 'csv':
+      return t.fileCsv(name);
+    case 'damaged':
+      return t.fileDamaged(name);
+    case 'not-xlsx':
+      return t.notXlsx(name);
+  }
+}
+
 export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang; readFile?: ReadFile }) {
   const s = useStyles();
   const t = paneText(lang);
   const input = useRef<HTMLInputElement>(null);
+  const fileName = useRef<HTMLSpanElement>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly string[]>([]);
   const [over, setOver] = useState(false);
-  const [checked, setChecked] = useState(false);
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [downloading, setDownloading] = useState(false);
+  /** A file dropped while another is open, waiting for the user to say whether it replaces it. */
+  const [pending, setPending] = useState<File | null>(null);
+  /** The as-of date of the open pane, carried into the next book's pane. */
+  const asOf = useRef<string | undefined>(undefined);
 
   const open = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setNotices([]);
     setLoading(file.name);
+    let bytes: Uint8Array | null = null;
     try {
-      const book = await openXlsx(await readFile(file));
+      const read = new Uint8Array(await readFile(file));
+      bytes = read;
+      const book = await openXlsx(read);
       setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, name: file.name, book, host: browserHost(book) }));
-      setChecked(false);
+      setChecked(null);
     } catch {
-      setError(t.notXlsx(file.name));
+      setError(bytes === null ? t.notXlsx(file.name) : problemText(bytes, file.name, t));
     } finally {
       setLoading(null);
       if (input.current) input.current.value = '';
     }
   };
 
+  // The file name takes the focus once a file is open: a screen reader says which file is in use.
+  useEffect(() => {
+    if (opened) fileName.current?.focus();
+  }, [opened]);
+
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
     setOver(false);
-    void open(e.dataTransfer.files[0]);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    if (opened) setPending(file);
+    else void open(file);
   };
+
+  const onChecked = useCallback((o: CheckOutcome) => setChecked({ asOf: o.report.asOf, findings: o.report.findings.length, units: o.report.units.length }), []);
+  const onAsOfChange = useCallback((iso: string) => {
+    asOf.current = iso;
+  }, []);
 
   const download = async () => {
     if (!opened) return;
     setDownloading(true);
     try {
       downloadBytes(await opened.book.toBuffer(), annotatedName(opened.name, opened.book.kind), BOOK_MIME[opened.book.kind]);
+      setNotices(opened.book.takeNotices().map((n) => noticeText(n, lang)));
     } catch (e) {
       setError(describeError(e, t).text);
     } finally {
@@ -100,17 +167,17 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
+      {/* Out of the page and of the accessibility tree: the visible "Choose a file" button opens it. */}
       <input
         ref={input}
-        className={s.hidden}
+        hidden
         type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-        aria-label={t.chooseFile}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         tabIndex={-1}
         data-testid="file-input"
         onChange={(e) => void open(e.target.files?.[0])}
       />
-      {opened === null || loading !== null ? (
+      {opened === null ? (
         <section className={mergeClasses(s.drop, over && s.dropActive)} aria-label={t.dropZone}>
           <Text as="h2" weight="semibold" size={400}>
             {t.openTitle}
@@ -120,45 +187,90 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
             {t.chooseFile}
           </Button>
           <Text size={200}>{t.dropHere}</Text>
-          {loading !== null && <Spinner size="small" label={t.opening(loading)} />}
+          <div role="status" aria-live="polite">
+            {loading !== null && <Spinner size="small" label={t.opening(loading)} />}
+          </div>
         </section>
       ) : (
         <div className={s.file}>
-          <Text className={s.fileName} data-testid="file-name">
+          <Text className={s.fileName} data-testid="file-name" ref={fileName} tabIndex={-1}>
             {t.opened(opened.name)}
           </Text>
-          <Button size="small" icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>
+          <Button size="small" icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={loading !== null}>
             {t.openAnother}
           </Button>
+          <div role="status" aria-live="polite">
+            {loading !== null && <Spinner size="tiny" label={t.opening(loading)} />}
+          </div>
         </div>
       )}
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" data-testid="open-error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {opened && loading === null && (
+      {notices.length > 0 && (
+        <MessageBar intent="warning" data-testid="download-notices">
+          <MessageBarBody>
+            <ul className={s.list}>
+              {notices.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {opened && (
         <Pane
           key={opened.id}
           host={opened.host}
           lang={lang}
-          onWritten={() => setChecked(true)}
+          onChecked={onChecked}
+          initialAsOf={opened.id > 1 ? asOf.current : undefined}
+          onAsOfChange={onAsOfChange}
           resultActions={
-            <>
-              <Button
-                appearance="primary"
-                icon={downloading ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
-                onClick={() => void download()}
-                disabled={!checked || downloading}
-                data-testid="download"
-              >
-                {downloading ? t.preparingDownload : t.download}
-              </Button>
-              <Text size={200}>{t.downloadHint}</Text>
-            </>
+            checked && (
+              <>
+                <Button
+                  appearance="primary"
+                  icon={downloading ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+                  onClick={() => void download()}
+                  disabledFocusable={downloading}
+                  aria-describedby="download-contents"
+                  data-testid="download"
+                >
+                  {downloading ? t.preparingDownload : t.download}
+                </Button>
+                <Text size={200} className={s.contents} id="download-contents" data-testid="download-contents">
+                  {t.downloadContains(annotatedName(opened.name, opened.book.kind), checked.asOf, checked.findings, checked.units)}
+                </Text>
+              </>
+            )
           }
         />
       )}
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.replaceTitle}</DialogTitle>
+            <DialogContent>{pending && opened && t.replaceBody(pending.name, opened.name)}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                data-testid="replace-confirm"
+                onClick={() => {
+                  const file = pending;
+                  setPending(null);
+                  void open(file ?? undefined);
+                }}
+              >
+                {t.replaceConfirm}
+              </Button>
+              <Button onClick={() => setPending(null)}>{t.replaceCancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

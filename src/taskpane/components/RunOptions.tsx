@@ -1,4 +1,7 @@
-/** As-of date, rule set, and the Check / Clear flags / Save for the ribbon buttons, with progress. */
+/**
+ * As-of date, rule set, Check, and in Excel the two buttons that only mean something there (Clear
+ * flags, Save for the ribbon), with progress announced to screen readers.
+ */
 import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentCheckmarkRegular, EraserRegular, SaveRegular } from '@fluentui/react-icons';
 import { isRuleSetId, RULE_SETS, type RuleSetId } from '../../core/rule-sets/registry';
@@ -17,6 +20,7 @@ const useStyles = makeStyles({
 export interface RunOptionsProps {
   readonly t: PaneText;
   readonly lang: Lang;
+  readonly hostKind: 'excel' | 'browser';
   readonly asOf: string;
   readonly asOfValid: boolean;
   readonly rules: RuleSetId | null;
@@ -31,13 +35,23 @@ export interface RunOptionsProps {
 export function RunOptions(p: RunOptionsProps) {
   const s = useStyles();
   const { t } = p;
-  const year = /^\d{4}/.test(p.asOf) ? p.asOf.slice(0, 4) : '—';
+  // Only a valid date names a year: a five-digit year typed into the field is not "1202".
+  const year = p.asOfValid ? p.asOf.slice(0, 4) : '—';
   const stepIndex = p.busy ? CHECK_STAGES.indexOf(p.busy) : -1;
+  const progressText = p.busy === null ? '' : stepIndex >= 0 ? `${t[`stage_${p.busy}`]} (${t.stepOf(stepIndex + 1, CHECK_STAGES.length)})` : t[`stage_${p.busy}`];
   return (
     <div>
       <div className={s.row}>
         <Field className={s.field} label={t.asOf} hint={t.asOfHint} validationMessage={p.asOfValid ? undefined : t.asOfInvalid}>
-          <Input className={s.control} type="date" value={p.asOf} onChange={(_, d) => p.onAsOf(d.value)} disabled={p.busy !== null} />
+          <Input
+            className={s.control}
+            type="date"
+            min="1900-01-01"
+            max="9999-12-31"
+            value={p.asOf}
+            onChange={(_, d) => p.onAsOf(d.value)}
+            disabled={p.busy !== null}
+          />
         </Field>
         <Field className={s.field} label={t.rules}>
           <Select
@@ -65,23 +79,25 @@ export function RunOptions(p: RunOptionsProps) {
         >
           {t.check}
         </Button>
-        <Button icon={<EraserRegular />} onClick={p.onClear} disabled={p.busy !== null}>
-          {t.clearFlags}
-        </Button>
-        <Button appearance="subtle" icon={<SaveRegular />} onClick={p.onSaveDefaults} disabled={p.busy !== null || !p.asOfValid}>
-          {t.saveDefaults}
-        </Button>
+        {p.hostKind === 'excel' && (
+          <>
+            <Button icon={<EraserRegular />} onClick={p.onClear} disabled={p.busy !== null}>
+              {t.clearFlags}
+            </Button>
+            <Button appearance="subtle" icon={<SaveRegular />} onClick={p.onSaveDefaults} disabled={p.busy !== null || !p.asOfValid}>
+              {t.saveDefaults}
+            </Button>
+          </>
+        )}
       </div>
-      {p.busy !== null && (
-        <Field
-          className={s.progress}
-          label={t.progress}
-          validationState="none"
-          validationMessage={stepIndex >= 0 ? `${t[`stage_${p.busy}`]} (${t.stepOf(stepIndex + 1, CHECK_STAGES.length)})` : t[`stage_${p.busy}`]}
-        >
-          <ProgressBar value={stepIndex >= 0 ? (stepIndex + 0.5) / CHECK_STAGES.length : undefined} />
-        </Field>
-      )}
+      {/* Always present, so that screen readers announce each step as it changes. */}
+      <div role="status" aria-live="polite" data-testid="progress">
+        {p.busy !== null && (
+          <Field className={s.progress} label={t.progress} validationState="none" validationMessage={progressText}>
+            <ProgressBar value={stepIndex >= 0 ? (stepIndex + 0.5) / CHECK_STAGES.length : undefined} aria-label={t.progress} />
+          </Field>
+        )}
+      </div>
     </div>
   );
 }

@@ -114,7 +114,7 @@ function SheetSummary({ t, lang, name, detected, saved, report }: SheetsPanelPro
             </Badge>
           </>
         ) : (
-          <Badge appearance="outline" color="subtle">
+          <Badge appearance="tint" color="informative">
             {t.notRecognised}
           </Badge>
         )}

@@ -1,9 +1,14 @@
-/** Units' scores and suggested levels with their reasons, sortable. */
+/**
+ * Units' scores and suggested levels: best level first, by score within a level; the reason that
+ * decided the level first; units outside the registry marked with the nearest registry name; the
+ * charts above the table.
+ */
 import {
   Badge,
   Button,
   Field,
   Select,
+  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -16,19 +21,26 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
-import type { Level, UnitReport } from '../../core/report';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Level, Report } from '../../core/report';
+import { unitKey } from '../../core/values';
+import { formatCount, formatDecimal } from '../../i18n/format';
 import { messages, type Lang } from '../../i18n/messages';
 import type { PaneText } from '../../i18n/pane';
+import { outsideRegistry } from '../registry-marks';
 import { lateOf, sortUnits, type SortDirection, type UnitSortKey } from '../view-model';
+
+const UnitCharts = lazy(() => import('./UnitCharts'));
 
 const useStyles = makeStyles({
   table: { width: '100%', tableLayout: 'auto' },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   nameCell: { minWidth: '8em' },
-  facts: { display: 'block', color: tokens.colorNeutralForeground3 },
+  facts: { display: 'block', color: tokens.colorNeutralForeground2 },
+  decided: { display: 'block', color: tokens.colorNeutralForeground1, marginTop: tokens.spacingVerticalXXS },
   reasons: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS },
+  outside: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1, marginTop: tokens.spacingVerticalXXS },
   badge: { whiteSpace: 'normal', height: 'auto', paddingTop: '1px', paddingBottom: '1px' },
   narrowBadge: { marginTop: tokens.spacingVerticalXXS, '@media (min-width: 600px)': { display: 'none' } },
   narrowOnly: { '@media (min-width: 600px)': { display: 'none' } },
@@ -47,22 +59,32 @@ const LEVEL_COLOUR: Record<Level, 'success' | 'brand' | 'warning' | 'danger'> = 
   not_completed: 'danger',
 };
 
-const SORT_KEYS: readonly (readonly [UnitSortKey, 'colScore' | 'colLevel' | 'colUnit' | 'colDue' | 'colLate' | 'colViolations'])[] = [
+const SORT_KEYS: readonly (readonly [UnitSortKey, 'sortLevelScore' | 'colScore' | 'colUnit' | 'colDue' | 'colLate' | 'colViolations'])[] = [
+  ['level', 'sortLevelScore'],
   ['score', 'colScore'],
-  ['level', 'colLevel'],
   ['name', 'colUnit'],
   ['due', 'colDue'],
   ['late', 'colLate'],
   ['violations', 'colViolations'],
 ];
 
-export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units: readonly UnitReport[] }) {
+export interface UnitsPanelProps {
+  readonly t: PaneText;
+  readonly lang: Lang;
+  readonly report: Report;
+  /** The language the report's findings were written in (to read its unknown-unit findings). */
+  readonly findingsLang: Lang;
+  readonly myUnit: string | null;
+}
+
+export function UnitsPanel({ t, lang, report, findingsLang, myUnit }: UnitsPanelProps) {
   const s = useStyles();
   const msg = messages(lang);
-  const [key, setKey] = useState<UnitSortKey>('score');
+  const { units } = report;
+  const [key, setKey] = useState<UnitSortKey>('level');
   const [dir, setDir] = useState<SortDirection>('descending');
   const sorted = useMemo(() => sortUnits(units, key, dir), [units, key, dir]);
-  const fmt = useMemo(() => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }), [lang]);
+  const outside = useMemo(() => outsideRegistry(report.findings, findingsLang), [report.findings, findingsLang]);
 
   if (units.length === 0) return <Text>{t.noUnits}</Text>;
 
@@ -83,6 +105,9 @@ export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units:
       <Text className={s.hint} size={200}>
         {t.unitsHint}
       </Text>
+      <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+        <UnitCharts t={t} lang={lang} units={units} />
+      </Suspense>
       <div className={mergeClasses(s.sortRow, s.narrowOnly)}>
         <Field className={s.sortField} label={t.sortUnits}>
           <Select
@@ -131,43 +156,70 @@ export function UnitsPanel({ t, lang, units }: { t: PaneText; lang: Lang; units:
           </TableRow>
         </TableHeader>
         <TableBody>
-          {sorted.map((u) => (
-            <TableRow key={u.name} data-unit={u.name} data-level={u.level} data-score={u.score}>
-              <TableCell className={s.cell}>
-                <div>
-                  <span className={s.name}>{u.name}</span>
-                  {u.type && <Text size={200}> · {u.type}</Text>}
-                </div>
-                <Text size={200} className={s.facts}>
-                  {t.unitFacts(u.due, lateOf(u), u.openOverdue, u.violations)}
-                </Text>
-                {u.head && (
+          {sorted.map((u) => {
+            const unitKeyOf = unitKey(u.name);
+            const isOutside = outside.has(unitKeyOf);
+            const nearest = outside.get(unitKeyOf) ?? null;
+            const [decided, ...more] = u.reasons;
+            return (
+              <TableRow key={u.name} data-unit={u.name} data-level={u.level} data-score={u.score} data-decided-by={u.decidedBy} data-outside={isOutside || undefined}>
+                <TableCell className={s.cell}>
+                  <div>
+                    <span className={s.name}>{u.name}</span>
+                    {u.type && <Text size={200}> · {u.type}</Text>}
+                    {u.name === myUnit && <Text size={200}> · {t.myUnitMark}</Text>}
+                    {isOutside && (
+                      <>
+                        {' '}
+                        <Badge appearance="outline" color="warning" size="small">
+                          {t.outsideRegistry}
+                        </Badge>
+                      </>
+                    )}
+                  </div>
+                  {isOutside && (
+                    <Text size={200} className={s.outside} data-testid="unit-nearest">
+                      {nearest !== null ? t.nearestInRegistry(nearest) : t.notInRegistry}
+                    </Text>
+                  )}
                   <Text size={200} className={s.facts}>
-                    {t.head(u.head)}
+                    {t.unitFacts(u.due, lateOf(u), u.openOverdue, u.violations)}
                   </Text>
-                )}
-                <div className={s.narrowBadge}>
-                  <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge}>
+                  {u.head && (
+                    <Text size={200} className={s.facts}>
+                      {t.head(u.head)}
+                    </Text>
+                  )}
+                  <div className={s.narrowBadge}>
+                    <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge}>
+                      {msg[`level_${u.level}`]()}
+                    </Badge>
+                  </div>
+                  {decided !== undefined && (
+                    <Text size={200} className={s.decided} data-testid="unit-decided">
+                      <strong>{t.decidingReason}:</strong> {decided}
+                    </Text>
+                  )}
+                  {more.length > 0 && (
+                    <Text size={200} className={s.reasons}>
+                      {t.moreReasons}: {more.join('; ')}
+                    </Text>
+                  )}
+                </TableCell>
+                <TableCell className={mergeClasses(s.cell, s.num)} data-testid="unit-score">
+                  {formatDecimal(u.score, lang)}
+                </TableCell>
+                <TableCell className={mergeClasses(s.cell, s.wide)}>
+                  <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge} data-testid="unit-level">
                     {msg[`level_${u.level}`]()}
                   </Badge>
-                </div>
-                <Text size={200} className={s.reasons}>
-                  {t.reasons}: {u.reasons.join('; ')}
-                </Text>
-              </TableCell>
-              <TableCell className={mergeClasses(s.cell, s.num)} data-testid="unit-score">
-                {fmt.format(u.score)}
-              </TableCell>
-              <TableCell className={mergeClasses(s.cell, s.wide)}>
-                <Badge appearance="tint" color={LEVEL_COLOUR[u.level]} shape="rounded" className={s.badge} data-testid="unit-level">
-                  {msg[`level_${u.level}`]()}
-                </Badge>
-              </TableCell>
-              <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{u.due}</TableCell>
-              <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{lateOf(u)}</TableCell>
-              <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{u.violations}</TableCell>
-            </TableRow>
-          ))}
+                </TableCell>
+                <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{formatCount(u.due, lang)}</TableCell>
+                <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{formatCount(lateOf(u), lang)}</TableCell>
+                <TableCell className={mergeClasses(s.cell, s.num, s.wide)}>{formatCount(u.violations, lang)}</TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </div>

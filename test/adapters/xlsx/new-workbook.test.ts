@@ -46,7 +46,7 @@ describe('a new workbook holding the several-books summary', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET]);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ KIỂM TRA CÁC SỔ THEO DÕI NHIỆM VỤ');
-    expect(ws.getCell('A2').value).toBe('2 sổ, mỗi sổ được kiểm tra riêng; tính đến ngày 2023-09-15');
+    expect(ws.getCell('A2').value).toBe('2 sổ, mỗi sổ được kiểm tra riêng; tính đến ngày 15/09/2023');
     // Two title lines, a blank row, then the table's header on row 4.
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
       'Sổ theo dõi', 'Nhiệm vụ', 'Đến hạn', 'Đúng hạn', 'Hoàn thành trễ', 'Quá hạn chưa xong', 'Tỷ lệ trễ hạn', 'Lỗi', 'Cảnh báo', 'Đơn vị',

@@ -298,4 +298,29 @@ describe('whatever owned sheets the engine asks for', () => {
     expect(cells).toContainEqual(['C4', '2']);
     expect(Buffer.from(await annotate(once)).equals(Buffer.from(once))).toBe(true);
   });
+
+  test('a result sheet a run no longer writes ("KQ Cá nhân" once no sheet names people) goes with its table; the rest is as if it never was', async () => {
+    const { ownedSheets } = await import('../../../src/core/owned-sheets');
+    const { PEOPLE_SHEET } = await import('../../../src/core/presentation');
+    const people = { name: PEOPLE_SHEET, title: ['NGƯỜI PHỤ TRÁCH'], columns: [{ header: 'Họ tên', width: 30, format: 'text' as const }], rows: [['Nguyễn Thanh Hải']], tableName: 'KQ_CaNhan', links: [] };
+    const annotate = async (bytes: Uint8Array, extra: (typeof people)[]) => {
+      const book = await XlsxWorkbook.open(bytes, nodePlatform);
+      const { report } = await checkBook(book, { asOf: AS_OF, lang: 'vi' });
+      await book.writeFlags(planFlags(report));
+      await book.writeOwnedSheets([...ownedSheets(report, 'vi'), ...extra]);
+      return book.toBuffer();
+    };
+    const original = taskBook(worksheet(HEADER + ROWS));
+    const withPeople = await annotate(original, [people]);
+    expect(elements(partXml(readParts(withPeople), 'xl/workbook.xml'), 'sheet').map((e) => e.getAttribute('name'))).toContain(PEOPLE_SHEET);
+    // The next run writes no people sheet: the book ends as a run without one would have left it.
+    const after = readParts(await annotate(withPeople, []));
+    const never = readParts(await annotate(original, []));
+    const names = (p: Parts) => elements(partXml(p, 'xl/workbook.xml'), 'sheet').map((e) => e.getAttribute('name'));
+    expect(names(after)).not.toContain(PEOPLE_SHEET);
+    expect(names(after)).toEqual(names(never));
+    expect(Object.keys(after).filter((n) => /table|sheet/.test(n)).sort()).toEqual(Object.keys(never).filter((n) => /table|sheet/.test(n)).sort());
+    expect(partText(after, '[Content_Types].xml')).not.toContain('KQ_CaNhan');
+    expect(Object.keys(after).some((n) => partText(after, n).includes('KQ_CaNhan'))).toBe(false);
+  });
 });

@@ -342,8 +342,8 @@ describe('KQ sheets', () => {
     const ws = sheet(annotated, FINDINGS_SHEET);
     const table = tableOf(ws, 'KQ_KiemTra');
     const n = once.report.findings.length;
-    expect(table.tableRef).toBe(`A4:E${4 + n}`);
-    expect(table.columns.map((c) => c.name)).toEqual(['Trang tính', 'Ô', 'Quy tắc', 'Mức độ', 'Nội dung']);
+    expect(table.tableRef).toBe(`A4:F${4 + n}`);
+    expect(table.columns.map((c) => c.name)).toEqual(['Trang tính', 'Ô', 'Quy tắc', 'Mức độ', 'Nội dung', 'Mã quy tắc']);
     const byCell = new Map(hyperlinksOf(readParts(once.bytes), FINDINGS_SHEET).map((h) => [h.ref, h]));
     const links: string[] = [];
     for (let r = 5; r < 5 + n; r++) {
@@ -364,6 +364,13 @@ describe('KQ sheets', () => {
     expect(links.sort()).toEqual(once.report.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
     expect(byCell.get('B5')).toEqual({ ref: 'B5', location: `'${TASKS}'!$E$5`, display: 'E5' });
     expect(byCell.get(`B${4 + n}`)).toEqual({ ref: `B${4 + n}`, location: "'Việc Q3''s'!$C$2", display: 'C2' });
+    expect(String(ws.getCell(2, 1).value)).toContain('Tính đến ngày 01/08/2026');
+    expect(String(ws.getCell(2, 1).value)).not.toContain('2026-08-01');
+    // Both are overdue deadlines: the rule in words for people (issue 12), its code in the last column.
+    for (const r of [5, 4 + n]) {
+      expect(ws.getCell(r, 3).value).toBe('Quá hạn');
+      expect(ws.getCell(r, 6).value).toBe('overdue');
+    }
   });
 
   test('a workbook without findings still gets a valid table, with one blank row', async () => {
@@ -375,7 +382,7 @@ describe('KQ sheets', () => {
     expect(report.findings).toEqual([]);
     const out = await load(bytes);
     expect(out.getWorksheet(HELPER_SHEET)).toBeUndefined();
-    expect(tableOf(sheet(out, FINDINGS_SHEET), 'KQ_KiemTra').tableRef).toBe('A4:E5');
+    expect(tableOf(sheet(out, FINDINGS_SHEET), 'KQ_KiemTra').tableRef).toBe('A4:F5');
     expect(tableOf(sheet(out, SCORES_SHEET), 'KQ_DanhGia').tableRef).toBe('A4:M5');
   });
 });
