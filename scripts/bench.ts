@@ -25,8 +25,13 @@
  *   median of 9 runs: what an office waits for; node_s beside it, a bare `node -e ""` in the same
  *   run, the part of it no program can save.
  *
- * The last line is machine-readable:
+ * - several books (issue 13; scripts/lib/bench-books.ts): 200 commune books of 300 tasks in one
+ *   process beside the same books checked one process each, and the peak memory at 50 and 200 books.
+ *
+ * Two lines are machine-readable (the books' line last):
  *   bench rows=100000 engine_rows_per_s=N load_s=X check_s=Y ratio=R out_s=Z out_ratio=Q peak_mb=M out_peak_mb=P small_s=S node_s=T
+ *   bench books=200 tasks_per_book=300 total_s=X per_process_s=Y ratio=R peak_mb=M
+ * `--only books` runs the several-books part alone, `--only rows` the rest.
  * Environment: BENCH_RUNS (triples per size, default 5), BENCH_ENGINE_RUNS (default 8).
  */
 import { spawn } from 'node:child_process';
@@ -39,6 +44,7 @@ import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { nodePlatform } from '../src/adapters/xlsx/node-platform';
 import type { SheetData } from '../src/core/cells';
 import { BENCH_AS_OF, writeBenchBook } from './lib/bench-book';
+import { BOOKS, ensureBooks, measureBooks, TASKS_PER_BOOK } from './lib/bench-books';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.join(ROOT, 'bench-data');
@@ -256,9 +262,18 @@ async function measureSmall(tmp: string): Promise<{ small: number; node: number 
 
 const fmt = (x: number | null, digits = 2) => (x === null ? 'skipped' : x.toFixed(digits));
 
+function partsFromArgs(): { rows: boolean; books: boolean } {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return { rows: true, books: true };
+  const only = process.argv[i + 1];
+  if (only !== 'rows' && only !== 'books') throw new Error('--only needs rows or books');
+  return { rows: only === 'rows', books: only === 'books' };
+}
+
 async function main(): Promise<void> {
   const regenerate = process.argv.includes('--regenerate');
-  const sizes = sizesFromArgs();
+  const parts = partsFromArgs();
+  const sizes = parts.rows ? sizesFromArgs() : [];
   say(
     `bench: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
       `load average ${os.loadavg()[0]!.toFixed(1)}; ${RUNS} load/check/out triples (medians), engine best of ≥ ${ENGINE_RUNS} runs per size`,
@@ -270,9 +285,9 @@ async function main(): Promise<void> {
     // Warm-up: lets the `cli` script build its bundle if sources changed; not measured.
     const cli = cliCommand();
     await timeChild(cli.cmd, [...cli.args, 'check', SMALL_BOOK, '--as-of', BENCH_AS_OF, '--json', path.join(tmp, 'warm.json')], tmp);
-    const { small, node } = await measureSmall(tmp);
-    say(`example book (150 tasks): whole command line ${small.toFixed(3)} s, bare node ${node.toFixed(3)} s (medians of ${SMALL_RUNS})`);
     let last: SizeResult | null = null;
+    const { small, node } = parts.rows ? await measureSmall(tmp) : { small: 0, node: 0 };
+    if (parts.rows) say(`example book (150 tasks): whole command line ${small.toFixed(3)} s, bare node ${node.toFixed(3)} s (medians of ${SMALL_RUNS})`);
     for (const rows of sizes) {
       const r = await measure(files.get(rows)!, rows, tmp);
       say(
@@ -283,12 +298,29 @@ async function main(): Promise<void> {
       );
       last = r;
     }
-    const r = last!;
-    say(
-      `bench rows=${r.rows} engine_rows_per_s=${Math.round(r.engineRowsPerS)} load_s=${fmt(r.loadS)} ` +
-        `check_s=${r.checkS.toFixed(2)} ratio=${fmt(r.ratio)} out_s=${r.outS.toFixed(2)} out_ratio=${fmt(r.outRatio)} ` +
-        `peak_mb=${Math.round(r.peakMb)} out_peak_mb=${Math.round(r.outPeakMb)} small_s=${small.toFixed(3)} node_s=${node.toFixed(3)}`,
-    );
+    const books = parts.books ? await measureBooks(await ensureBooks(DATA, regenerate, say), tmp, { timeChild, cli, say }) : null;
+    if (books) {
+      say(
+        `books: ${BOOKS} books of ${TASKS_PER_BOOK} tasks in one process ${books.totalS.toFixed(2)} s (peak ${Math.round(books.peakMb)} MB), ` +
+          `one process per book ${books.perProcessS.toFixed(2)} s (ratio ${books.ratio.toFixed(3)}); ` +
+          books.fewer.map((f) => `${f.books} books ${f.totalS.toFixed(2)} s (peak ${Math.round(f.peakMb)} MB); `).join('') +
+          `${BOOKS} with --out ${books.outS.toFixed(2)} s (peak ${Math.round(books.outPeakMb)} MB)`,
+      );
+    }
+    if (last) {
+      const r = last;
+      say(
+        `bench rows=${r.rows} engine_rows_per_s=${Math.round(r.engineRowsPerS)} load_s=${fmt(r.loadS)} ` +
+          `check_s=${r.checkS.toFixed(2)} ratio=${fmt(r.ratio)} out_s=${r.outS.toFixed(2)} out_ratio=${fmt(r.outRatio)} ` +
+          `peak_mb=${Math.round(r.peakMb)} out_peak_mb=${Math.round(r.outPeakMb)} small_s=${small.toFixed(3)} node_s=${node.toFixed(3)}`,
+      );
+    }
+    if (books) {
+      say(
+        `bench books=${BOOKS} tasks_per_book=${TASKS_PER_BOOK} total_s=${books.totalS.toFixed(2)} per_process_s=${books.perProcessS.toFixed(2)} ` +
+          `ratio=${books.ratio.toFixed(3)} peak_mb=${Math.round(books.peakMb)}`,
+      );
+    }
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
