@@ -96,3 +96,56 @@ export const BOOKS_ERRORS = {
     en: `none of the ${given} books could be read`,
   }),
 } as const;
+
+// ---- Several books in browser mode (issue 13): the summary first, then one book at a time, one archive to download.
+
+const paneVi = {
+  severalHint: 'Có thể chọn hoặc thả nhiều sổ cùng lúc: so sánh các sổ, hoặc xem chung như một sổ.',
+  chosen: (count: number) => `Đã chọn ${count} sổ`,
+  way: 'Cách kiểm tra',
+  separately: 'Riêng từng sổ (mỗi sổ một đơn vị, so sánh các sổ)',
+  together: 'Chung như một sổ (các sổ của một cơ quan, như bốn quý của một năm)',
+  checking: (done: number, of: number) => `Đang kiểm tra: ${done}/${of} sổ`,
+  comparison: 'So sánh các sổ',
+  togetherSummary: (books: number, tasks: number, findings: number, units: number) =>
+    `${books} sổ đọc chung: ${tasks} nhiệm vụ, ${findings} phát hiện, ${units} đơn vị tính chung các sổ`,
+  unreadTitle: 'Các sổ không đọc được (đã bỏ qua)',
+  noneRead: 'Không đọc được sổ nào trong các sổ đã chọn.',
+  duplicate: (file: string) => `Có hai tệp cùng tên "${file}": kết quả gọi mỗi sổ bằng tên tệp, hãy đổi tên một tệp.`,
+  showBook: 'Xem kết quả của sổ',
+  bookFindings: (file: string) => `Phát hiện trong sổ ${file}`,
+  bookUnits: (file: string) => `Đơn vị của sổ ${file}`,
+  unitsTogether: 'Đơn vị (tính chung các sổ)',
+  download: 'Tải tệp nén kết quả',
+  archive: 'KQ các sổ.zip',
+  archiveContains: (archive: string, copies: number) =>
+    `"${archive}": ${copies} bản có đánh dấu, mỗi bản mang tên tệp gốc, và "KQ tổng hợp.xlsx". Hãy giải nén vào một thư mục: các liên kết giữa các sổ trỏ tới bản bên cạnh. Tệp gốc không bị sửa.`,
+};
+
+type BooksPaneText = typeof paneVi;
+
+const paneEn: BooksPaneText = {
+  severalHint: 'You can choose or drop several books at once: compare them, or read them together as one book.',
+  chosen: (count) => `${count} books chosen`,
+  way: 'How to check them',
+  separately: 'Each on its own (one unit per book, compared side by side)',
+  together: 'Together as one book (one office\'s books, such as the four quarters of a year)',
+  checking: (done, of) => `Checking: ${done}/${of} books`,
+  comparison: 'The books compared',
+  togetherSummary: (books, tasks, findings, units) => `${books} books read together: ${tasks} tasks, ${findings} findings, ${units} units across the books`,
+  unreadTitle: 'Books that could not be read (left out)',
+  noneRead: 'None of the chosen books could be read.',
+  duplicate: (file) => `Two files are named "${file}": the results name each book by its file name; rename one of them.`,
+  showBook: 'Show the results of',
+  bookFindings: (file) => `Findings in ${file}`,
+  bookUnits: (file) => `Units of ${file}`,
+  unitsTogether: 'Units (across the books)',
+  download: 'Download the results archive',
+  archive: 'KQ các sổ.zip',
+  archiveContains: (archive, copies) =>
+    `"${archive}": ${copies} annotated copies, each under its file's name, and "KQ tổng hợp.xlsx". Unzip it into one folder: links between the books open the copy beside. The original files are not changed.`,
+};
+
+export function booksPaneText(lang: Lang): BooksPaneText {
+  return lang === 'en' ? paneEn : paneVi;
+}

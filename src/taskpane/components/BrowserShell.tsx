@@ -1,7 +1,8 @@
 /**
  * Browser mode: open a local .xlsx (file picker or drag and drop), run the pane over it through the
- * ExcelJS adapter, download the annotated copy of the latest check. The file is read in memory and
- * sent nowhere. Dropping a file while one is open asks first; the as-of date carries over.
+ * xlsx package adapter, download the annotated copy of the latest check. Several files chosen or
+ * dropped at once open the several-books view (BooksView, SPEC §7). Files are read in memory and
+ * sent nowhere. Dropping files while some are open asks first; the as-of date carries over.
  */
 import {
   Button,
@@ -26,7 +27,10 @@ import type { Lang } from '../../i18n/messages';
 import { paneText, type PaneText } from '../../i18n/pane';
 import type { CheckOutcome } from '../../usecases/check-workbook';
 import { noticeText } from '../../usecases/notices';
+import { booksPaneText } from '../../i18n/books';
+import type { BookFile } from '../books-run';
 import { annotatedName, browserHost, downloadBytes } from '../browser-host';
+import { BooksView } from './BooksView';
 import { describeError } from '../errors';
 import { fileProblem } from '../file-problem';
 import type { PaneHost } from '../host';
@@ -50,6 +54,12 @@ const useStyles = makeStyles({
   contents: { flex: '1 1 14em', minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** Several books chosen at once. */
+interface Several {
+  readonly id: number;
+  readonly files: readonly BookFile[];
+}
 
 interface Opened {
   /** Counts opened files, so that each gets a fresh pane. */
@@ -93,7 +103,9 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
   const t = paneText(lang);
   const input = useRef<HTMLInputElement>(null);
   const fileName = useRef<HTMLSpanElement>(null);
+  const b = booksPaneText(lang);
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [several, setSeveral] = useState<Several | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notices, setNotices] = useState<readonly string[]>([]);
@@ -101,9 +113,30 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
   const [checked, setChecked] = useState<Checked | null>(null);
   const [downloading, setDownloading] = useState(false);
   /** A file dropped while another is open, waiting for the user to say whether it replaces it. */
-  const [pending, setPending] = useState<File | null>(null);
+  const [pending, setPending] = useState<readonly File[] | null>(null);
   /** The as-of date of the open pane, carried into the next book's pane. */
   const asOf = useRef<string | undefined>(undefined);
+
+  /** Several files: each read into memory, then the several-books view. */
+  const openSeveral = async (files: readonly File[]) => {
+    setError(null);
+    setNotices([]);
+    setLoading(files.map((f) => f.name).join(', '));
+    try {
+      const read: BookFile[] = [];
+      for (const f of files) read.push({ name: f.name, bytes: new Uint8Array(await readFile(f)) });
+      setSeveral((prev) => ({ id: (prev?.id ?? 0) + 1, files: read }));
+      setOpened(null);
+      setChecked(null);
+    } catch (e) {
+      setError(describeError(e, t).text);
+    } finally {
+      setLoading(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const openFiles = (files: readonly File[]) => (files.length > 1 ? openSeveral(files) : open(files[0]));
 
   const open = async (file: File | undefined) => {
     if (!file) return;
@@ -116,6 +149,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
       bytes = read;
       const book = await openXlsx(read);
       setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, name: file.name, book, host: browserHost(book) }));
+      setSeveral(null);
       setChecked(null);
     } catch {
       setError(bytes === null ? t.notXlsx(file.name) : problemText(bytes, file.name, t));
@@ -127,17 +161,19 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
 
   // The file name takes the focus once a file is open: a screen reader says which file is in use.
   useEffect(() => {
-    if (opened) fileName.current?.focus();
-  }, [opened]);
+    if (opened || several) fileName.current?.focus();
+  }, [opened, several]);
 
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (!file) return;
-    if (opened) setPending(file);
-    else void open(file);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length === 0) return;
+    if (opened || several) setPending(files);
+    else void openFiles(files);
   };
+
+  const describeBook = useCallback((file: BookFile) => problemText(file.bytes, file.name, t), [t]);
 
   const onChecked = useCallback((o: CheckOutcome) => setChecked({ asOf: o.report.asOf, findings: o.report.findings.length, units: o.report.units.length }), []);
   const onAsOfChange = useCallback((iso: string) => {
@@ -172,17 +208,19 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
         ref={input}
         hidden
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         tabIndex={-1}
         data-testid="file-input"
-        onChange={(e) => void open(e.target.files?.[0])}
+        onChange={(e) => void openFiles(Array.from(e.target.files ?? []))}
       />
-      {opened === null ? (
+      {opened === null && several === null ? (
         <section className={mergeClasses(s.drop, over && s.dropActive)} aria-label={t.dropZone}>
           <Text as="h2" weight="semibold" size={400}>
             {t.openTitle}
           </Text>
           <Text size={200}>{t.openHint}</Text>
+          <Text size={200}>{b.severalHint}</Text>
           <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={loading !== null}>
             {t.chooseFile}
           </Button>
@@ -194,7 +232,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
       ) : (
         <div className={s.file}>
           <Text className={s.fileName} data-testid="file-name" ref={fileName} tabIndex={-1}>
-            {t.opened(opened.name)}
+            {opened ? t.opened(opened.name) : b.chosen(several?.files.length ?? 0)}
           </Text>
           <Button size="small" icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={loading !== null}>
             {t.openAnother}
@@ -220,6 +258,7 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
           </MessageBarBody>
         </MessageBar>
       )}
+      {several && <BooksView key={several.id} lang={lang} files={several.files} describe={describeBook} initialAsOf={asOf.current} onAsOfChange={onAsOfChange} />}
       {opened && (
         <Pane
           key={opened.id}
@@ -253,15 +292,17 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.replaceTitle}</DialogTitle>
-            <DialogContent>{pending && opened && t.replaceBody(pending.name, opened.name)}</DialogContent>
+            <DialogContent>
+              {pending && (opened || several) && t.replaceBody(pending.map((f) => f.name).join(', '), opened ? opened.name : b.chosen(several?.files.length ?? 0))}
+            </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
                 data-testid="replace-confirm"
                 onClick={() => {
-                  const file = pending;
+                  const files = pending;
                   setPending(null);
-                  void open(file ?? undefined);
+                  if (files) void openFiles(files);
                 }}
               >
                 {t.replaceConfirm}

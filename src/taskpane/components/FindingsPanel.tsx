@@ -68,7 +68,8 @@ export interface FindingsPanelProps {
   /** The unit remembered as the user's own; the list starts filtered to it. */
   readonly myUnit: string | null;
   readonly busy: boolean;
-  readonly onSaveMyUnit: (unit: string | null) => Promise<boolean>;
+  /** Remember the user's unit in the book; without it (several books), no such control is shown. */
+  readonly onSaveMyUnit?: (unit: string | null) => Promise<boolean>;
   readonly goToCell: (sheet: string, cell: string, headerRow?: number) => Promise<CellContext | null>;
   readonly onError: (e: unknown) => void;
 }
@@ -156,14 +157,14 @@ export function FindingsPanel(p: FindingsPanelProps) {
           </Field>
         )}
       </div>
-      {filter.unit !== null && (
+      {filter.unit !== null && p.onSaveMyUnit && (
         <div className={s.mine}>
           {filter.unit === p.myUnit ? (
-            <Button size="small" appearance="subtle" icon={<PinOffRegular />} disabled={p.busy} onClick={() => void p.onSaveMyUnit(null)}>
+            <Button size="small" appearance="subtle" icon={<PinOffRegular />} disabled={p.busy} onClick={() => void p.onSaveMyUnit?.(null)}>
               {t.forgetMyUnit}
             </Button>
           ) : (
-            <Button size="small" icon={<PinRegular />} disabled={p.busy} onClick={() => void p.onSaveMyUnit(filter.unit)}>
+            <Button size="small" icon={<PinRegular />} disabled={p.busy} onClick={() => void p.onSaveMyUnit?.(filter.unit)}>
               {t.rememberMyUnit}
             </Button>
           )}
