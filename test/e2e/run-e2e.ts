@@ -29,6 +29,7 @@ import { paneText } from '../../src/i18n/pane';
 import { accessibilityChecks } from './a11y';
 import { acceptanceChecks } from './acceptance-expected';
 import { browserModeChecks } from './browser-mode';
+import { severalBooksChecks } from './several-books';
 import { assert, assertEqual, check, fail, failures, finish, guardOrigin, openPage, openRuleGroup, openSection, shoot as shootInto, timed } from './harness';
 import { devCerts, serveStatic, type StaticServer } from './https-server';
 import { largeBookChecks } from './large-book';
@@ -320,6 +321,7 @@ async function main(): Promise<void> {
     const env = { browser, origin: server.origin, root: ROOT, tmp, shots: SHOTS };
     await acceptanceChecks(env);
     await browserModeChecks(env);
+    await severalBooksChecks(env);
     await largeBookChecks(env);
     await accessibilityChecks(env);
   } finally {
