@@ -13,7 +13,6 @@ import type { Report } from '../core/report';
 import { BOOKS_ERRORS, booksText } from '../i18n/books';
 import { cliText } from '../i18n/cli';
 import type { Lang } from '../i18n/messages';
-import { XLSX_ERRORS } from '../i18n/xlsx';
 import { checkSeparately, checkTogether, TogetherAnnotation, writeSeparatelySummary, type BookSource } from '../usecases/check-books';
 import { annotate, type RunRequest } from '../usecases/check-workbook';
 import { noticeText } from '../usecases/notices';
@@ -95,7 +94,7 @@ class Run {
     const target = path.join(out, file);
     // A book with macros saved under .xlsx (or the reverse) would give a copy Excel refuses to open.
     if (path.extname(file).toLowerCase() !== `.${port.kind}`) {
-      this.progress.note(`cli: ${XLSX_ERRORS.outKind(target, port.kind)[this.args.lang]}`);
+      this.progress.note(`cli: ${BOOKS_ERRORS.copyKind(this.pathOf(file), port.kind)[this.args.lang]}`);
       return null;
     }
     let bytes: Uint8Array;

@@ -91,6 +91,11 @@ export const BOOKS_ERRORS = {
     vi: `--out sẽ ghi đè lên ${file} (tệp đầu vào hoặc một tệp khác của lần chạy này): hãy chọn thư mục khác`,
     en: `--out would overwrite ${file} (an input, or another file of this run): choose another folder`,
   }),
+  /** Not an error of the run: that book's copy is not written, the others are. */
+  copyKind: (file: string, kind: string): Text => ({
+    vi: `${file} là sổ .${kind} mang tên khác đuôi: Excel sẽ không mở bản có đánh dấu mang tên này, nên bản của sổ này không được ghi; hãy đổi đuôi tệp thành .${kind} rồi chạy lại`,
+    en: `${file} is an .${kind} book under another extension: Excel would not open an annotated copy of that name, so this book's copy is not written; rename the file to .${kind} and run again`,
+  }),
   noneRead: (given: number): Text => ({
     vi: `không đọc được sổ nào trong ${given} sổ`,
     en: `none of the ${given} books could be read`,

@@ -276,6 +276,16 @@ describe('--out FOLDER with several books', () => {
     expect(r.out.slice(-2)).toEqual([`Đã ghi 2 bản có đánh dấu vào thư mục ${out}`, `Đã ghi sổ tổng hợp: ${path.join(out, 'KQ tổng hợp.xlsx')}`]);
   });
 
+  test('a book with macros saved under .xlsx: checked and reported, its copy not written, one line says why', async () => {
+    const d = await folder('out-kind', { 'xa-1.xlsx': SAMPLE, 'macro.xlsx': path.join(FIXTURES, 'writers', 'excel-xlsm-vba.xlsm') });
+    const out = path.join(dir, 'out-kind-result');
+    const r = await run(['check', d, '--as-of', AS_OF, '--out', out, '--json', path.join(dir, 'out-kind.json')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([`cli: ${path.join(d, 'macro.xlsx')} là sổ .xlsm mang tên khác đuôi: Excel sẽ không mở bản có đánh dấu mang tên này, nên bản của sổ này không được ghi; hãy đổi đuôi tệp thành .xlsm rồi chạy lại`]);
+    expect((await fs.readdir(out)).sort()).toEqual(['KQ tổng hợp.xlsx', 'xa-1.xlsx']);
+    expect(SeparatelyReportSchema.parse(await json(path.join(dir, 'out-kind.json'))).books.map((b) => b.file)).toEqual(['macro.xlsx', 'xa-1.xlsx']);
+  });
+
   test('a copy that would overwrite an input is refused before anything is read or written', async () => {
     const d = await folder('out-same', { 'xa-1.xlsx': SAMPLE, 'xa-2.xlsx': SAMPLE });
     const before = await fs.readFile(path.join(d, 'xa-1.xlsx'));
