@@ -1967,23 +1967,28 @@ function bookCases(): Case[] {
 const KIND_VI = { task: 'nhiệm vụ', inspection: 'kiểm tra công vụ', registry: 'danh mục đơn vị' };
 const KIND_EN = { task: 'tasks', inspection: 'inspections', registry: 'unit registry' };
 
+/** Issue 12: Vietnamese writes 1.000.000 and 15/09/2026; English 1,000,000 and the ISO date. */
+const groups = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+const AS_OF_VI = `${AS_OF.slice(8, 10)}/${AS_OF.slice(5, 7)}/${AS_OF.slice(0, 4)}`;
+
 function stdoutLines(file: string, e: Case['expect'], lang: 'vi' | 'en'): string[] {
   if (e.exit !== 0) return [];
   const en = lang === 'en';
+  const n = (x: number) => groups(x, en ? ',' : '.');
   const rules = '2026'; // SPEC §5: the year of AS_OF (2026) chooses the rules from 2026
-  const lines = [en ? `Tracking book: ${file} — as of ${AS_OF}, rules ${rules}` : `Sổ theo dõi: ${file} — tính đến ${AS_OF}, quy định ${rules}`];
+  const lines = [en ? `Tracking book: ${file} — as of ${AS_OF}, rules ${rules}` : `Sổ theo dõi: ${file} — tính đến ${AS_OF_VI}, quy định ${rules}`];
   for (const s of e.sheets ?? []) {
     lines.push(
       en
-        ? `  Sheet "${s.name}": ${KIND_EN[s.kind]}, header row ${s.headerRow}, ${s.dataRows} records`
-        : `  Trang "${s.name}": ${KIND_VI[s.kind]}, dòng tiêu đề ${s.headerRow}, ${s.dataRows} dòng dữ liệu`,
+        ? `  Sheet "${s.name}": ${KIND_EN[s.kind]}, header row ${n(s.headerRow)}, ${n(s.dataRows)} records`
+        : `  Trang "${s.name}": ${KIND_VI[s.kind]}, dòng tiêu đề ${n(s.headerRow)}, ${n(s.dataRows)} dòng dữ liệu`,
     );
   }
   for (const s of e.ignoredSheets ?? []) lines.push(en ? `  Ignored "${s.name}": ${s.reason}` : `  Bỏ qua "${s.name}": ${s.reason}`);
   const findings = e.findings ?? [];
   const errors = findings.filter((x) => SEVERITY[x.rule] === 'error').length;
   const warnings = findings.length - errors;
-  lines.push(en ? `Total: ${findings.length} findings (${errors} errors, ${warnings} warnings)` : `Tổng: ${findings.length} phát hiện (${errors} lỗi, ${warnings} cảnh báo)`);
+  lines.push(en ? `Total: ${n(findings.length)} findings (${n(errors)} errors, ${n(warnings)} warnings)` : `Tổng: ${n(findings.length)} phát hiện (${n(errors)} lỗi, ${n(warnings)} cảnh báo)`);
   return lines;
 }
 

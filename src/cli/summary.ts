@@ -1,5 +1,6 @@
 /** The readable summary the command line prints: sheets, units with score and level, people in charge, findings by rule. */
-import { messages, type Lang } from '../i18n/messages';
+import { formatCount, formatDecimal, formatIsoDate } from '../i18n/format';
+import { messages, RULE_NAMES, type Lang } from '../i18n/messages';
 import { cliText } from '../i18n/cli';
 import { peopleText } from '../i18n/people';
 import { levelLabel } from '../core/owned-sheets';
@@ -17,17 +18,18 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function summaryLines(report: Report, file: string, lang: Lang): string[] {
   const t = cliText(lang);
   const msg = messages(lang);
-  const out: string[] = [t.book(file, report.asOf, report.rules), `  ${ruleSetText(report.rules, lang)}`];
-  for (const s of report.sheets) out.push(t.sheet(s.name, msg[`kind_${s.kind}`](), s.headerRow, s.dataRows));
+  const out: string[] = [t.book(file, formatIsoDate(report.asOf, lang), report.rules), `  ${ruleSetText(report.rules, lang)}`];
+  const n = (x: number) => formatCount(x, lang);
+  for (const s of report.sheets) out.push(t.sheet(s.name, msg[`kind_${s.kind}`](), n(s.headerRow), n(s.dataRows)));
   for (const s of report.ignoredSheets) out.push(t.ignored(s.name, s.reason));
   if (report.units.length > 0) {
     out.push('', t.units);
     const rows = report.units.map((u) => [
       u.name,
-      String(u.due),
-      String(u.doneLate + u.openOverdue),
-      String(u.violations),
-      u.score.toFixed(1),
+      n(u.due),
+      n(u.doneLate + u.openOverdue),
+      n(u.violations),
+      formatDecimal(u.score, lang),
       levelLabel(u.level, lang),
     ]);
     out.push(...table(t.unitCols, rows, new Set([1, 2, 3, 4])));
@@ -38,11 +40,12 @@ export function summaryLines(report: Report, file: string, lang: Lang): string[]
   for (const f of report.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   if (counts.size === 0) out.push('  ' + t.noFindings);
   else {
-    const rows = RULE_IDS.filter((r) => counts.has(r)).map((r) => [r, msg[`severity_${SEVERITY_OF[r]}`](), String(counts.get(r))]);
+    // The rule in words for people; its code last, for scripts and the report.
+    const rows = RULE_IDS.filter((r) => counts.has(r)).map((r) => [RULE_NAMES[lang][r], msg[`severity_${SEVERITY_OF[r]}`](), n(counts.get(r)!), r]);
     out.push(...table(t.findingCols, rows, new Set([2])));
   }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
-  out.push('', t.total(report.findings.length, errors, report.findings.length - errors));
+  out.push('', t.total(n(report.findings.length), n(errors), n(report.findings.length - errors)));
   return out;
 }
 
@@ -51,6 +54,6 @@ function peopleLines(report: Report, lang: Lang): string[] {
   if (report.people.length === 0) return [];
   const p = peopleText(lang);
   const header = [p.roleHeader, p.person, p.due, p.doneOnTime, p.doneLate, p.openOverdue, p.openOnTime];
-  const rows = report.people.map((x) => [p.role[x.role], x.name, ...[x.due, x.doneOnTime, x.doneLate, x.openOverdue, x.openOnTime].map(String)]);
+  const rows = report.people.map((x) => [p.role[x.role], x.name, ...[x.due, x.doneOnTime, x.doneLate, x.openOverdue, x.openOnTime].map((v) => formatCount(v, lang))]);
   return ['', p.heading, ...table(header, rows, new Set([2, 3, 4, 5, 6]))];
 }

@@ -25,6 +25,11 @@ export interface MergeRange {
 
 export interface SheetData {
   readonly name: string;
+  /**
+   * A sheet that holds no cells to read: a chart sheet, or a legacy dialog or macro sheet. It is
+   * listed among the ignored sheets (absent for a worksheet).
+   */
+  readonly without?: 'chart' | 'other';
   /** Dense enough to index; missing rows or cells are empty. */
   readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
   readonly merges: readonly MergeRange[];

@@ -66,6 +66,10 @@ export function classifySheets(sheets: readonly SheetData[], opts: Pick<CheckOpt
       ignored.push({ name: sheet.name, reason: msg.ignoredOwnSheet() });
       continue;
     }
+    if (sheet.without !== undefined) {
+      ignored.push({ name: sheet.name, reason: sheet.without === 'chart' ? msg.ignoredChartSheet() : msg.ignoredNoCells() });
+      continue;
+    }
     const override = opts.mappings?.[sheet.name];
     const header = override ? headerFromOverride(override) : detectHeader(sheet);
     if (header === null) {

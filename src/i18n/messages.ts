@@ -66,6 +66,8 @@ type Catalogue = {
   kind_registry: () => string;
   ignoredOwnSheet: () => string;
   ignoredNoHeader: () => string;
+  ignoredChartSheet: () => string;
+  ignoredNoCells: () => string;
   ignoredBadMapping: (detail: string) => string;
   // rule sets (SPEC §5, issue 9 registry, sources as 1.3 names them): one entry per rule set,
   // chosen by its descriptor in src/core/rule-sets
@@ -118,6 +120,8 @@ const vi: Catalogue = {
   kind_registry: () => 'danh mục đơn vị',
   ignoredOwnSheet: () => 'trang kết quả của công cụ (KQ), không đọc',
   ignoredNoHeader: () => 'không thấy dòng tiêu đề nhiệm vụ, kiểm tra hay danh mục đơn vị trong 20 dòng có dữ liệu đầu tiên',
+  ignoredChartSheet: () => 'trang biểu đồ, không có ô dữ liệu để đọc',
+  ignoredNoCells: () => 'trang không có ô dữ liệu (trang hộp thoại hoặc macro cũ), không đọc',
   ignoredBadMapping: (d) => `cấu hình cột đã lưu không dùng được: ${d}`,
   // rule sets (SPEC §5)
   ruleSet2023: () =>
@@ -170,6 +174,8 @@ const en: Catalogue = {
   kind_registry: () => 'unit registry',
   ignoredOwnSheet: () => "the tool's own result sheet (KQ), not read",
   ignoredNoHeader: () => 'no task, inspection or registry header in the first 20 non-empty rows',
+  ignoredChartSheet: () => 'a chart sheet: no cells to read',
+  ignoredNoCells: () => 'a sheet without cells (a legacy dialog or macro sheet), not read',
   ignoredBadMapping: (d) => `the saved column mapping cannot be used: ${d}`,
   // rule sets (SPEC §5)
   ruleSet2023: () =>

@@ -1114,31 +1114,75 @@ class ConditionalFormatProxy extends Loadable {
   }
 }
 
-class NoteCollectionProxy extends Loadable {
-  private list: NoteProxy[] = [];
+/** A cell's note or threaded comment, as loaded: its content and its cell. */
+class AnnotationProxy<A extends FakeNote | FakeComment> extends Loadable {
   constructor(
     ctx: Ctx,
-    private readonly sheet: WorksheetProxy,
+    protected readonly sheet: WorksheetProxy,
+    protected readonly item: A,
+  ) {
+    super(ctx);
+  }
+  setData(d: Record<string, unknown>): void {
+    this.data = d;
+  }
+  snapshot(): Record<string, unknown> {
+    return { content: this.item.content };
+  }
+  get content(): string {
+    return this.got('content');
+  }
+  /** Note.getLocation (ExcelApi 1.18), Comment.getLocation (ExcelApi 1.10). */
+  getLocation(): RangeProxy {
+    const a = this.item;
+    return new RangeProxy(this.ctx, this.sheet, () => ({ top: a.row, left: a.col, bottom: a.row, right: a.col }), false);
+  }
+}
+
+class NoteProxy extends AnnotationProxy<FakeNote> {
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.ctx.mutate(this.sheet.resolve(), 'delete note');
+      s.notes = s.notes.filter((n) => n !== this.item);
+    });
+  }
+}
+
+class CommentProxy extends AnnotationProxy<FakeComment> {}
+
+/** A sheet's notes or threaded comments as a loadable collection of items with their content. */
+class AnnotationCollectionProxy<A extends FakeNote | FakeComment, P extends AnnotationProxy<A>> extends Loadable {
+  private list: P[] = [];
+  constructor(
+    ctx: Ctx,
+    protected readonly sheet: WorksheetProxy,
+    private readonly itemsOf: (s: FakeSheet) => readonly A[],
+    private readonly proxyOf: (item: A) => P,
   ) {
     super(ctx);
   }
   snapshot(paths: Paths): Record<string, unknown> {
-    const s = this.sheet.target();
     const sub = under(paths, 'items');
     this.list = [];
-    const items = s.notes.map((n) => {
-      const proxy = new NoteProxy(this.ctx, this.sheet, n);
+    const items = this.itemsOf(this.sheet.target()).map((item) => {
+      const proxy = this.proxyOf(item);
       this.list.push(proxy);
       const d: Record<string, unknown> = {};
-      if (wants(sub, 'content')) d.content = n.content;
+      if (wants(sub, 'content')) d.content = item.content;
       proxy.setData(d);
       return d;
     });
     return { items };
   }
-  get items(): NoteProxy[] {
+  get items(): P[] {
     this.got('items');
     return this.list;
+  }
+}
+
+class NoteCollectionProxy extends AnnotationCollectionProxy<FakeNote, NoteProxy> {
+  constructor(ctx: Ctx, sheet: WorksheetProxy) {
+    super(ctx, sheet, (s) => s.notes, (n) => new NoteProxy(ctx, sheet, n));
   }
   getCount(): { value: number } {
     const result = { value: -1 };
@@ -1168,35 +1212,6 @@ class NoteCollectionProxy extends Loadable {
       if (s.comments.some((n) => n.row === r.top && n.col === r.left)) throw new FakeError('InvalidArgument', `cell ${cellAddress} has a threaded comment`);
       s.notes.push({ row: r.top, col: r.left, content });
     }, jsonSize(cellAddress) + jsonSize(content));
-  }
-}
-
-class NoteProxy extends Loadable {
-  constructor(
-    ctx: Ctx,
-    private readonly sheet: WorksheetProxy,
-    private readonly note: FakeNote,
-  ) {
-    super(ctx);
-  }
-  setData(d: Record<string, unknown>): void {
-    this.data = d;
-  }
-  snapshot(): Record<string, unknown> {
-    return { content: this.note.content };
-  }
-  get content(): string {
-    return this.got('content');
-  }
-  delete(): void {
-    this.ctx.queue(() => {
-      const s = this.ctx.mutate(this.sheet.resolve(), 'delete note');
-      s.notes = s.notes.filter((n) => n !== this.note);
-    });
-  }
-  getLocation(): RangeProxy {
-    const note = this.note;
-    return new RangeProxy(this.ctx, this.sheet, () => ({ top: note.row, left: note.col, bottom: note.row, right: note.col }), false);
   }
 }
 
@@ -1244,55 +1259,9 @@ class IndexedNoteProxy extends Loadable {
   }
 }
 
-class CommentCollectionProxy extends Loadable {
-  private list: CommentProxy[] = [];
-  constructor(
-    ctx: Ctx,
-    private readonly sheet: WorksheetProxy,
-  ) {
-    super(ctx);
-  }
-  snapshot(paths: Paths): Record<string, unknown> {
-    const s = this.sheet.target();
-    const sub = under(paths, 'items');
-    this.list = [];
-    const items = s.comments.map((c) => {
-      const proxy = new CommentProxy(this.ctx, this.sheet, c);
-      this.list.push(proxy);
-      const d: Record<string, unknown> = {};
-      if (wants(sub, 'content')) d.content = c.content;
-      proxy.setData(d);
-      return d;
-    });
-    return { items };
-  }
-  get items(): CommentProxy[] {
-    this.got('items');
-    return this.list;
-  }
-}
-
-class CommentProxy extends Loadable {
-  constructor(
-    ctx: Ctx,
-    private readonly sheet: WorksheetProxy,
-    private readonly comment: FakeComment,
-  ) {
-    super(ctx);
-  }
-  setData(d: Record<string, unknown>): void {
-    this.data = d;
-  }
-  snapshot(): Record<string, unknown> {
-    return { content: this.comment.content };
-  }
-  get content(): string {
-    return this.got('content');
-  }
-  /** Comment.getLocation (ExcelApi 1.10). */
-  getLocation(): RangeProxy {
-    const c = this.comment;
-    return new RangeProxy(this.ctx, this.sheet, () => ({ top: c.row, left: c.col, bottom: c.row, right: c.col }), false);
+class CommentCollectionProxy extends AnnotationCollectionProxy<FakeComment, CommentProxy> {
+  constructor(ctx: Ctx, sheet: WorksheetProxy) {
+    super(ctx, sheet, (s) => s.comments, (c) => new CommentProxy(ctx, sheet, c));
   }
 }
 

@@ -17,10 +17,9 @@ import { checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workb
 import { bookArb } from './arbitraries';
 import type { BookDesc } from './book';
 import { countFakeOurs, fakeBookState, fakeUserState, toFake } from './fake-book';
-import { AS_OF, FIXED_SEEDS, OTHER_AS_OF, RUNS, newTally, params, same, summary, totalRuns } from './runs';
+import { AS_OF, OTHER_AS_OF, RUNS, newTally, roundTripSuite, same } from './runs';
 
 const tally = newTally();
-const TIMEOUT = 600_000;
 
 function portOf(fake: ReturnType<typeof toFake>): OfficeWorkbook {
   return new OfficeWorkbook({ host: fake.host() });
@@ -63,18 +62,4 @@ async function roundTrip(book: BookDesc): Promise<void> {
   }
 }
 
-const property = fc.asyncProperty(bookArb, roundTrip);
-
-describe(`Office.js on the Excel fake: check → flag → clear loses nothing, and flagging twice equals once (${totalRuns(RUNS.fake)} books)`, () => {
-  afterAll(() => {
-    console.log(summary('Office fake round trip', tally));
-  });
-
-  test(`${RUNS.fake.random} books from a random seed`, async () => {
-    await fc.assert(property, params(RUNS.fake.random));
-  }, TIMEOUT);
-
-  test.each(FIXED_SEEDS)(`${RUNS.fake.perSeed} books from the fixed seed %i`, async (seed) => {
-    await fc.assert(property, params(RUNS.fake.perSeed, seed));
-  }, TIMEOUT);
-});
+roundTripSuite('Office.js on the Excel fake: check → flag → clear loses nothing, and flagging twice equals once', 'Office fake round trip', fc.asyncProperty(bookArb, roundTrip), RUNS.fake, tally);

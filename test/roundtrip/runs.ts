@@ -52,8 +52,31 @@ export function summary(name: string, t: Tally): string {
 }
 
 /** fast-check parameters of one run: random seed (printed on failure) or a fixed one. */
-export function params(numRuns: number, seed?: number): fc.Parameters<unknown> {
+function params(numRuns: number, seed?: number): fc.Parameters<unknown> {
   return seed === undefined ? { numRuns } : { numRuns, seed };
+}
+
+/** A slow, busy machine's margin for a few hundred generated books. */
+const TIMEOUT = 900_000;
+
+/**
+ * The suite an adapter's round-trip property runs as: once from a random seed, once per fixed seed,
+ * and the tally printed at the end.
+ */
+export function roundTripSuite<T extends [unknown, ...unknown[]]>(title: string, name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: { random: number; perSeed: number }, tally: Tally): void {
+  describe(`${title} (${totalRuns(runs)} books)`, () => {
+    afterAll(() => {
+      console.log(summary(name, tally));
+    });
+
+    test(`${runs.random} books from a random seed`, async () => {
+      await fc.assert(property, params(runs.random) as fc.Parameters<T>);
+    }, TIMEOUT);
+
+    test.each(FIXED_SEEDS)(`${runs.perSeed} books from the fixed seed %i`, async (seed) => {
+      await fc.assert(property, params(runs.perSeed, seed) as fc.Parameters<T>);
+    }, TIMEOUT);
+  });
 }
 
 /** Equal, or fail with what differs and Jest's diff (computed only on failure: it is slow on whole books). */

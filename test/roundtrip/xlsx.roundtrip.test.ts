@@ -22,10 +22,9 @@ import { checkFlagAndScore, clearAllFlags } from '../../src/usecases/check-workb
 import { bookArb } from './arbitraries';
 import type { BookDesc } from './book';
 import { bookState, countOurs, load, toXlsx, userState } from './exceljs-book';
-import { AS_OF, FIXED_SEEDS, RUNS, newTally, params, same, summary, totalRuns } from './runs';
+import { AS_OF, RUNS, newTally, roundTripSuite, same } from './runs';
 
 const tally = newTally();
-const TIMEOUT = 900_000;
 
 /** Parts the add-in may write when it flags and scores (the worksheets it flags are checked separately). */
 const WRITTEN = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/.*|xl\/comments\d+\.xml|xl\/drawings\/.*|xl\/tables\/.*|xl\/charts\/.*)$/;
@@ -76,18 +75,4 @@ async function roundTrip(book: BookDesc): Promise<void> {
   }
 }
 
-const property = fc.asyncProperty(bookArb, roundTrip);
-
-describe(`xlsx package: check → flag → clear loses nothing, and flagging twice equals once (${totalRuns(RUNS.xlsx)} books)`, () => {
-  afterAll(() => {
-    console.log(summary('xlsx round trip', tally));
-  });
-
-  test(`${RUNS.xlsx.random} books from a random seed`, async () => {
-    await fc.assert(property, params(RUNS.xlsx.random));
-  }, TIMEOUT);
-
-  test.each(FIXED_SEEDS)(`${RUNS.xlsx.perSeed} books from the fixed seed %i`, async (seed) => {
-    await fc.assert(property, params(RUNS.xlsx.perSeed, seed));
-  }, TIMEOUT);
-});
+roundTripSuite('xlsx package: check → flag → clear loses nothing, and flagging twice equals once', 'xlsx round trip', fc.asyncProperty(bookArb, roundTrip), RUNS.xlsx, tally);

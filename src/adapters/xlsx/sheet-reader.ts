@@ -13,7 +13,7 @@
  * - more than CELL_LIMIT values in the book: refused as too large, before memory runs out.
  */
 import type { CellValue, MergeRange, SheetData } from '../../core/cells';
-import { MAX_COLUMNS, MAX_ROWS } from '../../core/cells';
+import { a1, columnLetter, MAX_COLUMNS, MAX_ROWS } from '../../core/cells';
 import { inSheet, XlsxError, XmlSyntaxError } from './errors';
 import type { XlsxPackage } from './package';
 import { cutToCellLimit } from './shared-strings';
@@ -335,10 +335,10 @@ class SheetParser {
     if (!hasRef) {
       this.cellRow = this.rowIndex < 0 ? 0 : this.rowIndex;
       this.cellCol = this.colIndex + 1;
-      if (this.badRow !== null) throw this.outsideGrid(`${cellName(0, Math.min(this.cellCol, MAX_COLUMNS - 1)).replace(/\d+$/, '')}${this.badRow}`);
+      if (this.badRow !== null) throw this.outsideGrid(`${columnLetter(Math.min(this.cellCol, MAX_COLUMNS - 1))}${this.badRow}`);
       if (this.cellCol >= MAX_COLUMNS) throw this.outsideGrid(`column ${this.cellCol + 1}`);
     } else if (this.badRow !== null) {
-      throw this.outsideGrid(`${cellName(0, this.cellCol).replace(/\d+$/, '')}${this.badRow}`);
+      throw this.outsideGrid(`${columnLetter(this.cellCol)}${this.badRow}`);
     }
     this.colIndex = this.cellCol;
     if (empty) return;
@@ -457,7 +457,7 @@ class SheetParser {
     const sst = this.opts.sharedStrings;
     const count = sst ? sst.length : 0;
     if (!Number.isInteger(t) || t < 0 || t >= count) {
-      throw new XlsxError({ kind: 'shared-string', part: this.part, sheet: this.opts.sheet, cell: cellName(this.cellRow, this.cellCol), index: t, count });
+      throw new XlsxError({ kind: 'shared-string', part: this.part, sheet: this.opts.sheet, cell: a1(this.cellRow, this.cellCol), index: t, count });
     }
     return sst![t]!;
   }
@@ -479,16 +479,6 @@ class SheetParser {
   }
 }
 
-function cellName(row: number, col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s + String(row + 1);
-}
 
 /** An A1 reference (no "$"), 0-based, or null when it is not one or lies outside the grid. */
 export function parseRef(ref: string): { row: number; col: number } | null {

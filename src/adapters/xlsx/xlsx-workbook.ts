@@ -65,7 +65,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const budget: CellBudget = { used: 0 };
     const sheets: SheetData[] = [];
     let settings: string | null = null;
-    for (const s of wanted) {
+    // Sheets without cells keep their place in tab order, so that the report can list them as ignored.
+    const cellless = only ? [] : pkg.sheets.filter((s) => s.type !== 'worksheet');
+    const order = new Map(pkg.sheets.map((s, i) => [s, i]));
+    for (const s of [...wanted, ...cellless].sort((a, b) => order.get(a)! - order.get(b)!)) {
+      if (s.type !== 'worksheet') {
+        sheets.push({ name: s.name, rows: [], merges: [], without: s.type === 'chartsheet' ? 'chart' : 'other' });
+        continue;
+      }
       const own = isOwnSheetName(s.name);
       if (own && s.name !== SETTINGS_SHEET) {
         // Never read as data (SPEC §2): the name is all the engine needs.

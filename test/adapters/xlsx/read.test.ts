@@ -118,7 +118,7 @@ describe('values', () => {
     expect([cell(s!, 'A1'), cell(s!, 'B1')]).toEqual(['Nội dung', 'Hạn xử lý']);
   });
 
-  test('every worksheet in tab order (hidden ones too), chart sheets left out, the settings from "KQ Cài đặt"!A1', async () => {
+  test('every sheet in tab order (hidden ones too), a chart sheet as one without cells, the settings from "KQ Cài đặt"!A1', async () => {
     const parts = packageParts({
       sheets: [
         { name: 'Một', xml: worksheet('') },
@@ -134,7 +134,12 @@ describe('values', () => {
     );
     parts['xl/chartsheets/sheet1.xml'] = `<chartsheet xmlns="${MAIN}"/>`;
     const book = await read(zipParts(parts));
-    expect(book.sheets.map((s) => s.name)).toEqual(['Một', 'Ẩn', 'KQ Cài đặt']);
+    expect(book.sheets.map((s) => [s.name, s.without ?? 'cells'])).toEqual([
+      ['Một', 'cells'],
+      ['Biểu đồ', 'chart'],
+      ['Ẩn', 'cells'],
+      ['KQ Cài đặt', 'cells'],
+    ]);
     expect(book.settings).toBe('{"asOf":"2026-01-05"}');
   });
 
