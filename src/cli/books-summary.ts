@@ -3,6 +3,7 @@ import type { BookSummary, TogetherReport } from '../core/books';
 import { summarizeBook } from '../core/books';
 import type { Report } from '../core/report';
 import { booksText } from '../i18n/books';
+import { formatCount } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import { summaryLines, table } from './summary';
 
@@ -11,20 +12,21 @@ type Column = (r: BookSummary) => string;
 function columns(lang: Lang, withUnits: boolean): { header: string[]; cells: Column[] } {
   const t = booksText(lang);
   const header = [t.book, t.tasks, t.due, t.doneOnTime, t.doneLate, t.openOverdue, t.lateShare, t.errors, t.warnings];
+  const n = (x: number) => formatCount(x, lang);
   const cells: Column[] = [
     (r) => r.file,
-    (r) => String(r.tasks),
-    (r) => String(r.due),
-    (r) => String(r.doneOnTime),
-    (r) => String(r.doneLate),
-    (r) => String(r.openOverdue),
+    (r) => n(r.tasks),
+    (r) => n(r.due),
+    (r) => n(r.doneOnTime),
+    (r) => n(r.doneLate),
+    (r) => n(r.openOverdue),
     (r) => t.percent(r.lateShare),
-    (r) => String(r.errors),
-    (r) => String(r.warnings),
+    (r) => n(r.errors),
+    (r) => n(r.warnings),
   ];
   if (withUnits) {
     header.push(t.units);
-    cells.push((r) => String(r.units));
+    cells.push((r) => n(r.units));
   }
   return { header, cells };
 }
