@@ -3,7 +3,7 @@
  * read together. The summary sheet of "KQ tổng hợp.xlsx", the command line's comparison table,
  * progress and messages. Vietnamese first, English second.
  */
-import { formatDecimal } from './format';
+import { formatCount, formatDecimal } from './format';
 import type { Lang } from './messages';
 
 type Text = { readonly vi: string; readonly en: string };
@@ -32,7 +32,7 @@ const vi = {
   togetherLabel: (books: number) => `${books} sổ đọc chung`,
   /** A share as a percentage with one decimal, written the Vietnamese way (27,3%). */
   percent: (share: number) => `${formatDecimal(share * 100, 'vi')}%`,
-  progress: (done: number, of: number, file: string, tasks: number) => `[${done}/${of}] ${file}: ${tasks} nhiệm vụ`,
+  progress: (done: number, of: number, file: string, tasks: number) => `[${done}/${of}] ${file}: ${formatCount(tasks, 'vi')} nhiệm vụ`,
   progressUnread: (done: number, of: number, file: string) => `[${done}/${of}] ${file}: không đọc được`,
   progressRead: (done: number, of: number, file: string, sheets: number) => `[${done}/${of}] ${file}: đã đọc ${sheets} trang tính`,
   wroteCopies: (count: number, folder: string) => `Đã ghi ${count} bản có đánh dấu vào thư mục ${folder}`,
@@ -61,7 +61,7 @@ const en: BooksText = {
   total: 'Total',
   togetherLabel: (books) => `${books} books read as one`,
   percent: (share) => `${formatDecimal(share * 100, 'en')}%`,
-  progress: (done, of, file, tasks) => `[${done}/${of}] ${file}: ${tasks} tasks`,
+  progress: (done, of, file, tasks) => `[${done}/${of}] ${file}: ${formatCount(tasks, 'en')} tasks`,
   progressUnread: (done, of, file) => `[${done}/${of}] ${file}: not read`,
   progressRead: (done, of, file, sheets) => `[${done}/${of}] ${file}: ${sheets} sheets read`,
   wroteCopies: (count, folder) => `${count} annotated copies written to the folder ${folder}`,
