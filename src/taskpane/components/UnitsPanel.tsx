@@ -5,9 +5,6 @@
  */
 import {
   Badge,
-  Button,
-  Field,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -20,15 +17,15 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { Level, Report } from '../../core/report';
 import { unitKey } from '../../core/values';
 import { formatCount, formatDecimal } from '../../i18n/format';
 import { messages, type Lang } from '../../i18n/messages';
 import type { PaneText } from '../../i18n/pane';
 import { outsideRegistry } from '../registry-marks';
-import { lateOf, sortUnits, type SortDirection, type UnitSortKey } from '../view-model';
+import { lateOf, sortUnits, type UnitSortKey } from '../view-model';
+import { NarrowSort, useColumnSort } from './ColumnSort';
 
 const UnitCharts = lazy(() => import('./UnitCharts'));
 
@@ -44,8 +41,6 @@ const useStyles = makeStyles({
   badge: { whiteSpace: 'normal', height: 'auto', paddingTop: '1px', paddingBottom: '1px' },
   narrowBadge: { marginTop: tokens.spacingVerticalXXS, '@media (min-width: 600px)': { display: 'none' } },
   narrowOnly: { '@media (min-width: 600px)': { display: 'none' } },
-  sortRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalS },
-  sortField: { flex: '1 1 auto', minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
   num: { textAlign: 'right', whiteSpace: 'nowrap', width: '4.5em' },
   level: { width: '7.5em' },
   wide: { '@media (max-width: 599px)': { display: 'none' } },
@@ -81,24 +76,13 @@ export function UnitsPanel({ t, lang, report, findingsLang, myUnit }: UnitsPanel
   const s = useStyles();
   const msg = messages(lang);
   const { units } = report;
-  const [key, setKey] = useState<UnitSortKey>('level');
-  const [dir, setDir] = useState<SortDirection>('descending');
-  const sorted = useMemo(() => sortUnits(units, key, dir), [units, key, dir]);
+  const sort = useColumnSort<UnitSortKey>(t, 'level', 'descending');
+  const sorted = useMemo(() => sortUnits(units, sort.key, sort.dir), [units, sort.key, sort.dir]);
   const outside = useMemo(() => outsideRegistry(report.findings, findingsLang), [report.findings, findingsLang]);
 
   if (units.length === 0) return <Text>{t.noUnits}</Text>;
 
-  const sortProps = (k: UnitSortKey, label: string) => ({
-    sortDirection: key === k ? dir : undefined,
-    onClick: () => {
-      if (key === k) setDir(dir === 'ascending' ? 'descending' : 'ascending');
-      else {
-        setKey(k);
-        setDir(k === 'name' ? 'ascending' : 'descending');
-      }
-    },
-    title: t.sortBy(label),
-  });
+  const sortProps = sort.header;
 
   return (
     <div>
@@ -108,30 +92,7 @@ export function UnitsPanel({ t, lang, report, findingsLang, myUnit }: UnitsPanel
       <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
         <UnitCharts t={t} lang={lang} units={units} />
       </Suspense>
-      <div className={mergeClasses(s.sortRow, s.narrowOnly)}>
-        <Field className={s.sortField} label={t.sortUnits}>
-          <Select
-            value={key}
-            onChange={(_, d) => {
-              const k = d.value as UnitSortKey;
-              setKey(k);
-              setDir(k === 'name' ? 'ascending' : 'descending');
-            }}
-          >
-            {SORT_KEYS.map(([k, label]) => (
-              <option key={k} value={k}>
-                {t[label]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button
-          icon={dir === 'ascending' ? <ArrowSortUpRegular /> : <ArrowSortDownRegular />}
-          onClick={() => setDir(dir === 'ascending' ? 'descending' : 'ascending')}
-          aria-label={dir === 'ascending' ? t.sortAscending : t.sortDescending}
-          title={dir === 'ascending' ? t.sortAscending : t.sortDescending}
-        />
-      </div>
+      <NarrowSort t={t} label={t.sortUnits} columns={SORT_KEYS.map(([k, label]) => [k, t[label]] as const)} value={sort.key} sort={sort} />
       <Table className={s.table} sortable size="small" aria-label={t.unitsTitle} data-testid="units-table">
         <TableHeader>
           <TableRow>
