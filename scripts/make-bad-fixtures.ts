@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { nodePlatform } from '../src/adapters/xlsx/node-platform';
 import { readZip } from '../src/adapters/xlsx/zip-read';
+import { writeOrCheckFolder } from './lib/fixture-folder';
 import { oleFile } from './lib/ole-file';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
 import type { Expectation, ExpectedFinding, ExpectedSheet, ExpectedTask } from '../test/bad-inputs/expectation';
@@ -2029,32 +2030,7 @@ async function main(): Promise<void> {
     index.push(`| ${c.file} | ${full.exit} | ${full.description.replace(/\|/g, '\\|')} |`);
   }
   outputs.set('README.md', Buffer.from(index.join('\n') + '\n', 'utf8'));
-  let stale = 0;
-  for (const [name, data] of outputs) {
-    const file = path.join(OUT_DIR, name);
-    if (check) {
-      const old = await fs.readFile(file).catch(() => null);
-      if (!old || Buffer.compare(old, data) !== 0) {
-        process.stderr.write(`make-bad-fixtures: ${name} differs from what the script builds\n`);
-        stale++;
-      }
-    } else {
-      await fs.writeFile(file, data);
-    }
-  }
-  const existing = await fs.readdir(OUT_DIR);
-  for (const name of existing) {
-    if (outputs.has(name)) continue;
-    if (check) {
-      process.stderr.write(`make-bad-fixtures: ${name} is not built by the script\n`);
-      stale++;
-    } else {
-      await fs.rm(path.join(OUT_DIR, name));
-    }
-  }
-  if (check && stale > 0) process.exitCode = 1;
-  const fixtures = cases.length;
-  process.stdout.write(`${check ? 'checked' : 'wrote'} ${fixtures} fixtures in ${path.relative(process.cwd(), OUT_DIR)}${check && stale === 0 ? ': up to date' : ''}\n`);
+  await writeOrCheckFolder(outputs, { script: 'make-bad-fixtures', dir: OUT_DIR, check, counted: { what: 'fixtures', n: cases.length } });
 }
 
 main().catch((e: unknown) => {

@@ -16,6 +16,7 @@ import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { packageParts, TASKS, taskMerges, taskRows, TASK_COLS } from './fixtures/writers/ooxml-package';
 import type { ExpectedFinding } from '../test/bad-inputs/expectation';
 import type { HostileExpectation } from '../test/bad-inputs/hostile-expectation';
+import { writeOrCheckFolder } from './lib/fixture-folder';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'test', 'fixtures', 'hostile');
 const AS_OF = '2026-09-15';
@@ -431,26 +432,7 @@ async function main(): Promise<void> {
     index.push(`| ${c.file} | ${c.expect.exit} | ${c.expect.description.replace(/\|/g, '\\|')} |`);
   }
   outputs.set('README.md', Buffer.from(index.join('\n') + '\n', 'utf8'));
-  let stale = 0;
-  for (const [name, data] of outputs) {
-    const file = path.join(OUT_DIR, name);
-    if (check) {
-      const old = await fs.readFile(file).catch(() => null);
-      if (!old || Buffer.compare(old, data) !== 0) {
-        process.stderr.write(`make-hostile-fixtures: ${name} differs from what the script builds\n`);
-        stale++;
-      }
-    } else await fs.writeFile(file, data);
-  }
-  for (const name of await fs.readdir(OUT_DIR)) {
-    if (outputs.has(name)) continue;
-    if (check) {
-      process.stderr.write(`make-hostile-fixtures: ${name} is not built by the script\n`);
-      stale++;
-    } else await fs.rm(path.join(OUT_DIR, name));
-  }
-  if (check && stale > 0) process.exitCode = 1;
-  process.stdout.write(`${check ? 'checked' : 'wrote'} ${all.length} fixtures in ${path.relative(process.cwd(), OUT_DIR)}${check && stale === 0 ? ': up to date' : ''}\n`);
+  await writeOrCheckFolder(outputs, { script: 'make-hostile-fixtures', dir: OUT_DIR, check, counted: { what: 'fixtures', n: all.length } });
 }
 
 main().catch((e: unknown) => {

@@ -12,12 +12,13 @@
  * committed files. Needs /usr/bin/python3 with openpyxl (or $PYTHON) and soffice (or $SOFFICE).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildExcelBooks, EXCEL_BOOKS } from './fixtures/writers/excel-books';
 import { openInLibreOffice } from './lib/libreoffice';
 import tracking from './fixtures/writers/tracking.json';
+import { writeOrCheckFolder } from './lib/fixture-folder';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'test', 'fixtures', 'writers');
@@ -144,28 +145,9 @@ async function main(): Promise<void> {
     const built = (await fs.readdir(tmp)).sort();
     const expected = [...BOOKS.map((b) => b.file), 'README.md'].sort();
     if (built.join('\n') !== expected.join('\n')) throw new Error(`the scripts built ${built.join(', ')}; the list says ${expected.join(', ')}`);
-    let stale = 0;
-    const committed = existsSync(OUT_DIR) ? await fs.readdir(OUT_DIR) : [];
-    for (const name of built) {
-      const data = await fs.readFile(path.join(tmp, name));
-      const old = await fs.readFile(path.join(OUT_DIR, name)).catch(() => null);
-      if (old && Buffer.compare(old, data) === 0) continue;
-      if (check) {
-        process.stderr.write(`make-writer-fixtures: ${name} differs from what the scripts build\n`);
-        stale++;
-      } else {
-        await fs.mkdir(OUT_DIR, { recursive: true });
-        await fs.writeFile(path.join(OUT_DIR, name), data);
-      }
-    }
-    for (const name of committed.filter((n) => !built.includes(n))) {
-      if (check) {
-        process.stderr.write(`make-writer-fixtures: ${name} is not built by the scripts\n`);
-        stale++;
-      } else await fs.rm(path.join(OUT_DIR, name));
-    }
-    if (check && stale > 0) process.exitCode = 1;
-    process.stdout.write(`${check ? 'checked' : 'wrote'} ${BOOKS.length} books in ${path.relative(process.cwd(), OUT_DIR)}${check && stale === 0 ? ': up to date' : ''}\n`);
+    const outputs = new Map<string, Uint8Array>();
+    for (const name of built) outputs.set(name, await fs.readFile(path.join(tmp, name)));
+    await writeOrCheckFolder(outputs, { script: 'make-writer-fixtures', dir: OUT_DIR, check, counted: { what: 'books', n: BOOKS.length } });
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
