@@ -158,6 +158,9 @@ const vi = {
   notXlsx: (name: string) => `Không đọc được "${name}": không phải tệp .xlsx hợp lệ. Mở tệp bằng Excel rồi lưu thành .xlsx.`,
   download: 'Tải bản đã đánh dấu',
   preparingDownload: 'Đang tạo tệp…',
+  // issue 10: what a copy could not keep is said before it is saved
+  notKeptTitle: 'Bản đã đánh dấu không giữ được một số phần của tệp gốc',
+  downloadAnyway: 'Vẫn tải bản này',
   openAnother: 'Mở tệp khác',
 
   // Findings a clerk can act on, levels a leader can defend (issue 12)
@@ -404,6 +407,9 @@ const en: PaneText = {
   notXlsx: (name) => `Could not read "${name}": not a valid .xlsx file. Open it in Excel and save it as .xlsx.`,
   download: 'Download annotated copy',
   preparingDownload: 'Preparing the file…',
+  // issue 10: what a copy could not keep is said before it is saved
+  notKeptTitle: 'The annotated copy could not keep some parts of the original file',
+  downloadAnyway: 'Download it anyway',
   openAnother: 'Open another file',
 
   resultsTitle: 'Check results',

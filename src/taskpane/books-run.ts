@@ -123,14 +123,18 @@ export async function openBook(file: BookFile): Promise<{ book: XlsxWorkbook; sh
   return { book, sheets: (await book.readBook()).sheets };
 }
 
-/** What a check of several books annotated, zipped: the copies and KQ tổng hợp.xlsx, with what the copies could not keep. */
-export async function booksArchive(files: readonly BookFile[], result: BooksResult): Promise<{ bytes: Uint8Array; copies: number; notices: string[] }> {
+/**
+ * What a check of several books annotated, zipped: the copies and KQ tổng hợp.xlsx; what the copies
+ * could not keep (said before the download), and anything else the hosts told.
+ */
+export async function booksArchive(files: readonly BookFile[], result: BooksResult): Promise<{ bytes: Uint8Array; copies: number; notKept: string[]; notices: string[] }> {
   const byName = new Map(files.map((f) => [f.name, f]));
   const entries: Zippable = {};
+  const notKept: string[] = [];
   const notices: string[] = [];
   const put = async (name: string, book: XlsxWorkbook) => {
     entries[name] = [await book.toBuffer(), { level: 0 }];
-    notices.push(...book.takeNotices().map((n) => `${name}: ${noticeText(n, result.lang)}`));
+    for (const n of book.takeNotices()) (n.kind === 'not-kept' ? notKept : notices).push(`${name}: ${noticeText(n, result.lang)}`);
   };
   if (result.mode === 'separately') {
     for (const { file, report } of result.books) {
@@ -152,5 +156,5 @@ export async function booksArchive(files: readonly BookFile[], result: BooksResu
     await annotation.summary(summary);
     await put(SUMMARY_BOOK_FILE, summary);
   }
-  return { bytes: zipSync(entries), copies: Object.keys(entries).length - 1, notices };
+  return { bytes: zipSync(entries), copies: Object.keys(entries).length - 1, notKept, notices };
 }

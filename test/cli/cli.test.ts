@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main, type Io } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
-import { buildPackage, MAIN, REL, sharedStrings, worksheet } from '../helpers/handmade-package';
+import { bookWithPictureOnKqSheet, buildPackage, MAIN, sharedStrings, TASK_XML, worksheet } from '../helpers/handmade-package';
 import { readParts } from '../helpers/package-parts';
 
 interface Run {
@@ -157,10 +157,6 @@ async function write(name: string, data: string | Uint8Array): Promise<string> {
 // ------------------------------------------------------------------ issue 10: the package layer
 
 /** A small task sheet by hand: as of 2026-08-01, B2's task is overdue (deadline 2026-06-30 = serial 46203). */
-const TASK_XML = worksheet(
-  '<row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung nhiệm vụ</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị chủ trì</t></is></c><c r="C1" t="inlineStr"><is><t>Thời hạn</t></is></c></row>' +
-    '<row r="2"><c r="A2" t="inlineStr"><is><t>Báo cáo quý</t></is></c><c r="B2" t="inlineStr"><is><t>Phòng Nội vụ</t></is></c><c r="C2" t="inlineStr"><is><t>30/06/2026</t></is></c></row>',
-);
 const VBA = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 9, 8, 7]);
 
 async function macroBook(name: string): Promise<string> {
@@ -202,21 +198,7 @@ describe('.xlsm and the kind of the copy', () => {
 
 describe('what a copy cannot keep is said, never silent', () => {
   test('a picture on a sheet named like the add-in\'s own: stderr says so and the report lists it', async () => {
-    // The user's own sheet "KQ Đánh giá" with a picture: SPEC §6 makes "KQ …" sheets the add-in's, so it is replaced.
-    const drawing = `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>`;
-    const bytes = buildPackage({
-      sheets: [
-        { name: 'Nhiệm vụ', xml: TASK_XML },
-        { name: 'KQ Đánh giá', xml: worksheet('', '<drawing r:id="rId1"/>') },
-      ],
-      sheetRels: { 1: `<Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>` },
-      extra: {
-        'xl/drawings/drawing1.xml': drawing,
-        'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/image" Target="../media/image1.png"/></Relationships>`,
-        'xl/media/image1.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
-      },
-      overrides: '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
-    });
+    const bytes = bookWithPictureOnKqSheet();
     const input = await write('kq-with-picture.xlsx', bytes);
     const json = path.join(dir, 'kq-with-picture.json');
     const r = await run('check', input, '--as-of', '2026-08-01', '--json', json, '--out', path.join(dir, 'kq-with-picture (KQ).xlsx'), '--lang', 'en');

@@ -88,3 +88,30 @@ export function zipParts(parts: Readonly<Record<string, string | Uint8Array>>): 
 export function buildPackage(spec: PackageSpec): Uint8Array {
   return zipParts(packageParts(spec));
 }
+
+/** A task sheet in inline strings: one task of Phòng Nội vụ, deadline 30/06/2026 as text. */
+export const TASK_XML = worksheet(
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung nhiệm vụ</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị chủ trì</t></is></c><c r="C1" t="inlineStr"><is><t>Thời hạn</t></is></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Báo cáo quý</t></is></c><c r="B2" t="inlineStr"><is><t>Phòng Nội vụ</t></is></c><c r="C2" t="inlineStr"><is><t>30/06/2026</t></is></c></row>',
+);
+
+/**
+ * A book whose copy cannot keep everything: beside TASK_XML, a sheet of the user's named like the
+ * add-in's own ("KQ Đánh giá", which SPEC §6 gives to the add-in) holding a picture,
+ * xl/media/image1.png; the copy replaces that sheet, so the picture cannot be kept.
+ */
+export function bookWithPictureOnKqSheet(): Uint8Array {
+  return buildPackage({
+    sheets: [
+      { name: 'Nhiệm vụ', xml: TASK_XML },
+      { name: 'KQ Đánh giá', xml: worksheet('', '<drawing r:id="rId1"/>') },
+    ],
+    sheetRels: { 1: `<Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>` },
+    extra: {
+      'xl/drawings/drawing1.xml': '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>',
+      'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/image" Target="../media/image1.png"/></Relationships>`,
+      'xl/media/image1.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    },
+    overrides: '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+  });
+}

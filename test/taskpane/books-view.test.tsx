@@ -14,6 +14,8 @@ import { unzipSync } from 'fflate';
 import { booksPaneText } from '../../src/i18n/books';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
+import { noticeText } from '../../src/usecases/notices';
+import { bookWithPictureOnKqSheet } from '../helpers/handmade-package';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +25,7 @@ const SAMPLE = readFileSync(path.resolve(__dirname, '../fixtures/acceptance/two-
 const TRUNCATED = readFileSync(path.resolve(__dirname, '../fixtures/bad/05-truncated-zip.xlsx'));
 
 /** The bytes a browser's File gives, by the file's name. */
-const BYTES: Record<string, Buffer> = { 'xa-my-dong.xlsx': SAMPLE, 'xa-my-quy.xlsx': SAMPLE, 'hong.xlsx': TRUNCATED };
+const BYTES: Record<string, Uint8Array> = { 'xa-my-dong.xlsx': SAMPLE, 'xa-my-quy.xlsx': SAMPLE, 'hong.xlsx': TRUNCATED, 'co-hinh.xlsx': bookWithPictureOnKqSheet() };
 const readFile = async (f: File): Promise<ArrayBuffer> => Uint8Array.from(BYTES[f.name]!).buffer;
 const fileOf = (name: string) => new File(['x'], name);
 
@@ -36,13 +38,13 @@ function readBlob(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-async function chooseAndCheck(mode: 'separately' | 'together'): Promise<void> {
+async function chooseAndCheck(mode: 'separately' | 'together', names = ['xa-my-dong.xlsx', 'hong.xlsx', 'xa-my-quy.xlsx']): Promise<void> {
   render(<App mode={{ kind: 'browser', readFile }} theme={webLightTheme} />);
   await screen.findByRole('button', { name: vi.chooseFile });
   await act(async () => {
-    fireEvent.change(screen.getByTestId('file-input'), { target: { files: ['xa-my-dong.xlsx', 'hong.xlsx', 'xa-my-quy.xlsx'].map(fileOf) } });
+    fireEvent.change(screen.getByTestId('file-input'), { target: { files: names.map(fileOf) } });
   });
-  await waitFor(() => expect(screen.getByTestId('books-chosen').textContent).toBe(b.chosen(3)));
+  await waitFor(() => expect(screen.getByTestId('books-chosen').textContent).toBe(b.chosen(names.length)));
   if (mode === 'together') fireEvent.click(screen.getByRole('radio', { name: b.together }));
   fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2023-09-15' } });
   await act(async () => {
@@ -118,6 +120,25 @@ describe('several books in browser mode', () => {
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.load(entries['KQ tổng hợp.xlsx']!.slice().buffer);
     expect(summary.worksheets[0]!.getRow(5).values).toEqual([undefined, 'xa-my-dong.xlsx', 39, 33, 24, 4, 5, 9 / 33, 8, 5, 9]);
+    click.mockRestore();
+  });
+
+  test('what a copy cannot keep is said before the archive is saved, which waits for a yes', async () => {
+    const names: string[] = [];
+    URL.createObjectURL = () => 'blob:local/3';
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await chooseAndCheck('separately', ['xa-my-dong.xlsx', 'co-hinh.xlsx']);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('books-download'));
+    });
+    const held = await screen.findByTestId('not-kept', undefined, { timeout: 30_000 });
+    expect(held.textContent).toContain(`co-hinh.xlsx: ${noticeText({ kind: 'not-kept', part: 'xl/media/image1.png', what: 'image' }, 'vi')}`);
+    expect(names).toEqual([]);
+    fireEvent.click(within(held).getByRole('button', { name: vi.downloadAnyway }));
+    expect(names).toEqual([b.archive]);
     click.mockRestore();
   });
 });

@@ -5,6 +5,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import ExcelJS from 'exceljs';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
+import { noticeText } from '../../src/usecases/notices';
+import { bookWithPictureOnKqSheet } from '../helpers/handmade-package';
 
 jest.setTimeout(30_000);
 
@@ -87,6 +89,48 @@ describe('browser mode', () => {
     expect(copy.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Nhiệm vụ', 'KQ Đánh giá', 'KQ Kiểm tra']));
     expect(copy.getWorksheet('Nhiệm vụ')!.getCell('B3').value).toBe('Phòng Tư pháp');
     expect(fetchSpy).not.toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  test('what the copy cannot keep is said before anything is saved; the copy is saved only on a yes', async () => {
+    // A sheet of the user's named like the add-in's own, holding a picture: the copy cannot keep it.
+    const bytes = bookWithPictureOnKqSheet();
+    const clicked: string[] = [];
+    URL.createObjectURL = () => 'blob:local/2';
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    render(<App mode={{ kind: 'browser', readFile: async () => Uint8Array.from(bytes).buffer }} theme={webLightTheme} />);
+    await screen.findByRole('button', { name: vi.chooseFile });
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [fileOf('Có hình.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('file-name').textContent).toBe(vi.opened('Có hình.xlsx')), { timeout: 15_000 });
+    fireEvent.change(screen.getByLabelText(vi.asOf), { target: { value: '2026-07-01' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: vi.check }));
+    });
+    await waitFor(() => expect(screen.getByTestId('download')).toBeTruthy(), { timeout: 15_000 });
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('download'));
+    });
+    const held = await screen.findByTestId('not-kept');
+    expect(held.textContent).toContain(vi.notKeptTitle);
+    expect(held.textContent).toContain(noticeText({ kind: 'not-kept', part: 'xl/media/image1.png', what: 'image' }, 'vi'));
+    expect(clicked).toEqual([]);
+    // "Hủy": nothing saved, the message gone.
+    fireEvent.click(within(held).getByRole('button', { name: vi.cancel }));
+    expect(screen.queryByTestId('not-kept')).toBeNull();
+    expect(clicked).toEqual([]);
+    // Asked again, then "Vẫn tải bản này": the copy is saved.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('download'));
+    });
+    fireEvent.click(within(await screen.findByTestId('not-kept')).getByRole('button', { name: vi.downloadAnyway }));
+    expect(clicked).toEqual(['Có hình (KQ).xlsx']);
+    expect(screen.queryByTestId('not-kept')).toBeNull();
     click.mockRestore();
   });
 

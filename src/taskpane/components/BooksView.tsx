@@ -40,6 +40,7 @@ import { describeError } from '../errors';
 import type { PaneHost } from '../host';
 import { ReportRows } from '../report-rows';
 import { FindingsPanel } from './FindingsPanel';
+import { HeldDownload, type Held } from './HeldDownload';
 import { Section, type SectionId } from './Section';
 import { UnitsPanel } from './UnitsPanel';
 
@@ -95,6 +96,7 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [notices, setNotices] = useState<readonly string[]>([]);
+  const [held, setHeld] = useState<Held | null>(null);
   const [open, setOpen] = useState<SectionId[]>(['findings', 'units']);
   const heading = useRef<HTMLHeadingElement>(null);
   const asOfValid = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
@@ -156,13 +158,18 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
     return r.books.map(({ file }) => summarizeBook(file, { ...bookPart(r, file), units: [] }));
   }, [result]);
 
+  const save = (bytes: Uint8Array) => downloadBytes(bytes, b.archive, 'application/zip');
+
+  // What a copy could not keep is said before the archive is saved (issue 10): it waits for a yes.
   const download = async () => {
     if (!result) return;
     setDownloading(true);
+    setHeld(null);
     try {
       const archive = await booksArchive(files, result);
-      downloadBytes(archive.bytes, b.archive, 'application/zip');
       setNotices(archive.notices);
+      if (archive.notKept.length > 0) setHeld({ bytes: archive.bytes, notKept: archive.notKept });
+      else save(archive.bytes);
     } catch (e) {
       setError(describeError(e, t).text);
     } finally {
@@ -254,6 +261,17 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
             </>
           )}
         </section>
+      )}
+      {held && (
+        <HeldDownload
+          t={t}
+          held={held}
+          onSave={(bytes) => {
+            save(bytes);
+            setHeld(null);
+          }}
+          onCancel={() => setHeld(null)}
+        />
       )}
       {notices.length > 0 && (
         <MessageBar intent="warning" data-testid="books-notices">
