@@ -10,12 +10,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { nodePlatform } from '../src/adapters/xlsx/node-platform';
 import { readZip } from '../src/adapters/xlsx/zip-read';
 import { writeOrCheckFolder } from './lib/fixture-folder';
+import { zip } from './lib/raw-zip';
 import { oleFile } from './lib/ole-file';
 import { checkFlagAndScore } from '../src/usecases/check-workbook';
 import type { Expectation, ExpectedFinding, ExpectedSheet, ExpectedTask } from '../test/bad-inputs/expectation';
@@ -41,55 +42,6 @@ function unzip(bytes: Buffer): ZipFile[] {
     files.push({ name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
   }
   return files;
-}
-
-/** A zip with fixed timestamps (2026-01-01 00:00), deflated, UTF-8 names. */
-function zip(files: readonly ZipFile[]): Buffer {
-  const dosDate = ((2026 - 1980) << 9) | (1 << 5) | 1;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const data = deflateRawSync(f.data, { level: 9 });
-    const crc = crc32(f.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(f.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(f.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
 
 // ------------------------------------------------------------------ workbooks
