@@ -18,18 +18,13 @@ import { Section, type SectionId } from './components/Section';
 import { SheetsPanel } from './components/SheetsPanel';
 import { UnitsPanel } from './components/UnitsPanel';
 import type { PaneHost } from './host';
+import { CARD, COLUMN } from './styles';
 import { usePane } from './use-pane';
 import { mappableSheets, severityCounts } from './view-model';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    minWidth: 0,
-  },
+  root: COLUMN,
+  card: CARD,
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   strong: { fontWeight: tokens.fontWeightSemibold },

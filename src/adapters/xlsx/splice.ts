@@ -1,4 +1,5 @@
 /** Changes to a part as byte splices of the original: what is not touched stays byte for byte. */
+import { concat } from './part-stream';
 
 /**
  * Text to write: a string, or pieces made on demand, so that a large part (a findings sheet of
@@ -60,15 +61,7 @@ export function applySplices(bytes: Uint8Array, splices: readonly Splice[], enco
     at = s.end;
   }
   pieces.push(bytes.subarray(at));
-  let n = 0;
-  for (const p of pieces) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of pieces) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(pieces);
 }
 
 /** Splices applied to a part streamed in pieces (offsets are absolute in the part). */

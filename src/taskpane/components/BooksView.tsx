@@ -42,16 +42,13 @@ import { ReportRows } from '../report-rows';
 import { FindingsPanel } from './FindingsPanel';
 import { HeldDownload, type Held } from './HeldDownload';
 import { Section, type SectionId } from './Section';
+import { CARD, COLUMN } from '../styles';
 import { UnitsPanel } from './UnitsPanel';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  root: COLUMN,
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    minWidth: 0,
+    ...CARD,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,

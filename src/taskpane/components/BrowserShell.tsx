@@ -36,9 +36,10 @@ import { describeError } from '../errors';
 import { fileProblem } from '../file-problem';
 import type { PaneHost } from '../host';
 import { Pane } from '../Pane';
+import { COLUMN } from '../styles';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  root: COLUMN,
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
