@@ -3,7 +3,7 @@
  * Each code belongs to one level; the rule sets choose the code, these builders say it.
  */
 import type { Messages } from '../i18n/messages';
-import type { DecidedBy, Level } from './report';
+import type { DecidedBy, Level } from './levels-vocabulary';
 import { due, late, type UnitTally } from './scoring';
 
 export interface Ruling {

@@ -2,7 +2,7 @@
 import type { Messages } from '../i18n/messages';
 import { decided, type Ruling } from './deciding-rule';
 import { fold } from './fold';
-import type { DecidedBy, Level } from './report';
+import type { DecidedBy, Level } from './levels-vocabulary';
 import { due, late, lateShare, type UnitTally } from './scoring';
 
 export interface Suggestion {

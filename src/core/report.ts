@@ -1,6 +1,7 @@
 /** SPEC §7: the report, the one model every host renders. */
 import { z } from 'zod';
 import { RULE_IDS, type RuleId } from '../i18n/rule-ids';
+import { DECIDED_BY, LEVELS, type DecidedBy, type Level } from './levels-vocabulary';
 import { RULE_SET_IDS } from './rule-sets/registry';
 
 export const SEVERITIES = ['error', 'warning'] as const;
@@ -27,24 +28,7 @@ export const SEVERITY_OF: Readonly<Record<RuleId, Severity>> = {
   'invalid-violations': 'error',
 };
 
-export const LEVELS = ['excellent', 'good', 'completed', 'not_completed'] as const;
-export type Level = (typeof LEVELS)[number];
-
-/** SPEC §5 (1.3) "the deciding rule": what kept a unit from the level above, for both rule sets. */
-export const DECIDED_BY = [
-  'top',
-  'quota',
-  'has-violations',
-  'nothing-due',
-  'score-below-excellent',
-  'has-late',
-  'score-below-good',
-  'disciplined',
-  'late-over-half',
-  'score-below-completed',
-  'late-over-fifth',
-] as const;
-export type DecidedBy = (typeof DECIDED_BY)[number];
+export { DECIDED_BY, LEVELS, type DecidedBy, type Level };
 
 export const ROLES = ['leader', 'owner'] as const;
 export type Role = (typeof ROLES)[number];

@@ -3,7 +3,7 @@
  * English "20,000", "94.0" and the ISO date the report keeps. The report JSON itself keeps ISO dates
  * and plain numbers; only what people read goes through here.
  */
-import type { Lang } from './messages';
+import type { Lang } from './lang';
 
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 

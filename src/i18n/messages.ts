@@ -2,11 +2,11 @@
  * The one message catalogue: every string a user reads, Vietnamese first, English second.
  * Core findings and reasons, the CLI, the ribbon and the task pane all draw from here.
  */
-
-import type { RuleId } from './rule-ids';
 import { decimalText } from './format';
+import type { Lang } from './lang';
+import type { RuleId } from './rule-ids';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 /** Longest piece of a user's cell quoted in a message: notes and cells stay far below Excel's 32,767. */
 export const MAX_QUOTED = 200;

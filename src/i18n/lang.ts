@@ -1,0 +1,2 @@
+/** The languages of the UI: Vietnamese first, English second. */
+export type Lang = 'vi' | 'en';
