@@ -40,7 +40,7 @@ import { describeError } from '../errors';
 import type { PaneHost } from '../host';
 import { ReportRows } from '../report-rows';
 import { FindingsPanel } from './FindingsPanel';
-import { HeldDownload, type Held } from './HeldDownload';
+import { NoticeList, useDownloadGate } from './HeldDownload';
 import { Section, type SectionId } from './Section';
 import { CARD, COLUMN } from '../styles';
 import { UnitsPanel } from './UnitsPanel';
@@ -93,7 +93,6 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [notices, setNotices] = useState<readonly string[]>([]);
-  const [held, setHeld] = useState<Held | null>(null);
   const [open, setOpen] = useState<SectionId[]>(['findings', 'units']);
   const heading = useRef<HTMLHeadingElement>(null);
   const asOfValid = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
@@ -155,18 +154,17 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
     return r.books.map(({ file }) => summarizeBook(file, { ...bookPart(r, file), units: [] }));
   }, [result]);
 
-  const save = (bytes: Uint8Array) => downloadBytes(bytes, b.archive, 'application/zip');
+  const gate = useDownloadGate(t, (bytes) => downloadBytes(bytes, b.archive, 'application/zip'));
 
   // What a copy could not keep is said before the archive is saved (issue 10): it waits for a yes.
   const download = async () => {
     if (!result) return;
     setDownloading(true);
-    setHeld(null);
+    gate.clear();
     try {
       const archive = await booksArchive(files, result);
       setNotices(archive.notices);
-      if (archive.notKept.length > 0) setHeld({ bytes: archive.bytes, notKept: archive.notKept });
-      else save(archive.bytes);
+      gate.offer(archive.bytes, archive.notKept);
     } catch (e) {
       setError(describeError(e, t).text);
     } finally {
@@ -259,28 +257,8 @@ export function BooksView({ lang, files, describe, initialAsOf, onAsOfChange, no
           )}
         </section>
       )}
-      {held && (
-        <HeldDownload
-          t={t}
-          held={held}
-          onSave={(bytes) => {
-            save(bytes);
-            setHeld(null);
-          }}
-          onCancel={() => setHeld(null)}
-        />
-      )}
-      {notices.length > 0 && (
-        <MessageBar intent="warning" data-testid="books-notices">
-          <MessageBarBody>
-            <ul className={s.list}>
-              {notices.map((text, i) => (
-                <li key={i}>{text}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {gate.view}
+      <NoticeList notices={notices} testId="books-notices" />
 
       {result && read.length > 0 && (
         <section className={s.card} aria-label={b.showBook}>

@@ -31,7 +31,7 @@ import { booksPaneText } from '../../i18n/books';
 import type { BookFile } from '../books-run';
 import { annotatedName, browserHost, downloadBytes } from '../browser-host';
 import { BooksView } from './BooksView';
-import { HeldDownload, type Held } from './HeldDownload';
+import { NoticeList, useDownloadGate } from './HeldDownload';
 import { describeError } from '../errors';
 import { fileProblem } from '../file-problem';
 import type { PaneHost } from '../host';
@@ -114,8 +114,6 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
   const [over, setOver] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [downloading, setDownloading] = useState(false);
-  /** A copy that could not keep something of the file: held until the user has read why and chosen. */
-  const [held, setHeld] = useState<Held | null>(null);
   /** A file dropped while another is open, waiting for the user to say whether it replaces it. */
   const [pending, setPending] = useState<readonly File[] | null>(null);
   /** The as-of date of the open pane, carried into the next book's pane. */
@@ -184,22 +182,21 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
     asOf.current = iso;
   }, []);
 
-  const save = (bytes: Uint8Array) => {
+  const gate = useDownloadGate(t, (bytes) => {
     if (opened) downloadBytes(bytes, annotatedName(opened.name, opened.book.kind), BOOK_MIME[opened.book.kind]);
-  };
+  });
 
   // What the copy could not keep is said before the file is saved (issue 10): the copy waits for a yes.
   const download = async () => {
     if (!opened) return;
     setDownloading(true);
-    setHeld(null);
+    gate.clear();
     try {
       const bytes = await opened.book.toBuffer();
       const told = opened.book.takeNotices();
       const notKept = told.filter((n) => n.kind === 'not-kept').map((n) => noticeText(n, lang));
       setNotices(told.filter((n) => n.kind !== 'not-kept').map((n) => noticeText(n, lang)));
-      if (notKept.length > 0) setHeld({ bytes, notKept });
-      else save(bytes);
+      gate.offer(bytes, notKept);
     } catch (e) {
       setError(describeError(e, t).text);
     } finally {
@@ -261,28 +258,8 @@ export function BrowserShell({ lang, readFile = readWithFileApi }: { lang: Lang;
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {notices.length > 0 && (
-        <MessageBar intent="warning" data-testid="download-notices">
-          <MessageBarBody>
-            <ul className={s.list}>
-              {notices.map((text, i) => (
-                <li key={i}>{text}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {held && (
-        <HeldDownload
-          t={t}
-          held={held}
-          onSave={(bytes) => {
-            save(bytes);
-            setHeld(null);
-          }}
-          onCancel={() => setHeld(null)}
-        />
-      )}
+      <NoticeList notices={notices} testId="download-notices" />
+      {gate.view}
       {several && <BooksView key={several.id} lang={lang} files={several.files} describe={describeBook} initialAsOf={asOf.current} onAsOfChange={onAsOfChange} />}
       {opened && (
         <Pane
