@@ -14,6 +14,7 @@ import { unzipSync } from 'fflate';
 import { booksPaneText } from '../../src/i18n/books';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
+import { captureDownloads, readBlob } from './downloads';
 import { noticeText } from '../../src/usecases/notices';
 import { bookWithPictureOnKqSheet } from '../helpers/handmade-package';
 
@@ -28,15 +29,6 @@ const TRUNCATED = readFileSync(path.resolve(__dirname, '../fixtures/bad/05-trunc
 const BYTES: Record<string, Uint8Array> = { 'xa-my-dong.xlsx': SAMPLE, 'xa-my-quy.xlsx': SAMPLE, 'hong.xlsx': TRUNCATED, 'co-hinh.xlsx': bookWithPictureOnKqSheet() };
 const readFile = async (f: File): Promise<ArrayBuffer> => Uint8Array.from(BYTES[f.name]!).buffer;
 const fileOf = (name: string) => new File(['x'], name);
-
-function readBlob(blob: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 async function chooseAndCheck(mode: 'separately' | 'together', names = ['xa-my-dong.xlsx', 'hong.xlsx', 'xa-my-quy.xlsx']): Promise<void> {
   render(<App mode={{ kind: 'browser', readFile }} theme={webLightTheme} />);
@@ -97,16 +89,8 @@ describe('several books in browser mode', () => {
   });
 
   test('the download is one archive: each annotated copy under its own name, and KQ tổng hợp.xlsx', async () => {
-    const created: Blob[] = [];
-    const names: string[] = [];
-    URL.createObjectURL = (blob: Blob) => {
-      created.push(blob);
-      return 'blob:local/1';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const downloads = captureDownloads();
+    const { blobs: created, names: names } = downloads;
     await chooseAndCheck('separately');
     await act(async () => {
       fireEvent.click(screen.getByTestId('books-download'));
@@ -120,16 +104,12 @@ describe('several books in browser mode', () => {
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.load(entries['KQ tổng hợp.xlsx']!.slice().buffer);
     expect(summary.worksheets[0]!.getRow(5).values).toEqual([undefined, 'xa-my-dong.xlsx', 39, 33, 24, 4, 5, 9 / 33, 8, 5, 9]);
-    click.mockRestore();
+    downloads.restore();
   });
 
   test('what a copy cannot keep is said before the archive is saved, which waits for a yes', async () => {
-    const names: string[] = [];
-    URL.createObjectURL = () => 'blob:local/3';
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const downloads = captureDownloads();
+    const { names: names } = downloads;
     await chooseAndCheck('separately', ['xa-my-dong.xlsx', 'co-hinh.xlsx']);
     await act(async () => {
       fireEvent.click(screen.getByTestId('books-download'));
@@ -139,6 +119,6 @@ describe('several books in browser mode', () => {
     expect(names).toEqual([]);
     fireEvent.click(within(held).getByRole('button', { name: vi.downloadAnyway }));
     expect(names).toEqual([b.archive]);
-    click.mockRestore();
+    downloads.restore();
   });
 });

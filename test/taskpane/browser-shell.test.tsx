@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import ExcelJS from 'exceljs';
 import { paneText } from '../../src/i18n/pane';
 import { App } from '../../src/taskpane/App';
+import { captureDownloads, readBlob } from './downloads';
 import { noticeText } from '../../src/usecases/notices';
 import { bookWithPictureOnKqSheet } from '../helpers/handmade-package';
 
@@ -24,16 +25,6 @@ async function trackingBook(): Promise<ArrayBuffer> {
   return bytes as ArrayBuffer;
 }
 
-/** jsdom's Blob has no arrayBuffer(); its FileReader does the same. */
-function readBlob(blob: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
-
 /** Text as the bytes a browser's File gives: an ArrayBuffer of the page's own realm. */
 function bytesOf(text: string): ArrayBuffer {
   return Uint8Array.from(new TextEncoder().encode(text)).buffer;
@@ -46,16 +37,8 @@ function fileOf(name: string): File {
 describe('browser mode', () => {
   test('opens a local file, checks it, and downloads the annotated copy without sending it anywhere', async () => {
     const bytes = await trackingBook();
-    const created: Blob[] = [];
-    const clicked: string[] = [];
-    URL.createObjectURL = (b: Blob) => {
-      created.push(b);
-      return 'blob:local/1';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const downloads = captureDownloads();
+    const { blobs: created, names: clicked } = downloads;
     const fetchSpy = jest.fn();
     (globalThis as { fetch?: unknown }).fetch = fetchSpy;
 
@@ -89,18 +72,14 @@ describe('browser mode', () => {
     expect(copy.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Nhiệm vụ', 'KQ Đánh giá', 'KQ Kiểm tra']));
     expect(copy.getWorksheet('Nhiệm vụ')!.getCell('B3').value).toBe('Phòng Tư pháp');
     expect(fetchSpy).not.toHaveBeenCalled();
-    click.mockRestore();
+    downloads.restore();
   });
 
   test('what the copy cannot keep is said before anything is saved; the copy is saved only on a yes', async () => {
     // A sheet of the user's named like the add-in's own, holding a picture: the copy cannot keep it.
     const bytes = bookWithPictureOnKqSheet();
-    const clicked: string[] = [];
-    URL.createObjectURL = () => 'blob:local/2';
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const downloads = captureDownloads();
+    const { names: clicked } = downloads;
     render(<App mode={{ kind: 'browser', readFile: async () => Uint8Array.from(bytes).buffer }} theme={webLightTheme} />);
     await screen.findByRole('button', { name: vi.chooseFile });
     await act(async () => {
@@ -131,7 +110,7 @@ describe('browser mode', () => {
     fireEvent.click(within(await screen.findByTestId('not-kept')).getByRole('button', { name: vi.downloadAnyway }));
     expect(clicked).toEqual(['Có hình (KQ).xlsx']);
     expect(screen.queryByTestId('not-kept')).toBeNull();
-    click.mockRestore();
+    downloads.restore();
   });
 
   test('a file that is not an .xlsx is refused with a message; drag and drop opens files too', async () => {
